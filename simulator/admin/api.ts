@@ -1,0 +1,138 @@
+import type { Engine } from '../engine/engine.js';
+import { jsonResponse, problemResponse } from '../engine/problem.js';
+import { compileRoutes, matchRoute } from '../engine/routes.js';
+import type { SimRequest, SimResponse, VendorId } from '../engine/types.js';
+import { VERSION } from '../version.js';
+import { badRequest, parseDuration, readJsonObject } from './input.js';
+
+/**
+ * The admin API under /__sim: health, scenarios (list, arm, disarm), the request journal, the
+ * clock, reset, and each vendor's own admin routes (/__sim/<vendor>/...). Transport-neutral, so
+ * msw and Express serve the same API. JSON in and out; errors are problem+json.
+ */
+export function createAdminApi(engine: Engine, options: { adminToken?: string | undefined }) {
+  const vendors = [...engine.vendors.values()];
+  const vendorAdminRoutes = compileRoutes(vendors, (v) => v.adminRoutes ?? [], (v) => `/__sim/${v.id}`);
+
+  type Handler = (req: SimRequest, params: Record<string, string>) => SimResponse | Promise<SimResponse>;
+  const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
+    { method: 'GET', pattern: /^\/__sim\/health$/, handler: health },
+    { method: 'GET', pattern: /^\/__sim\/scenarios$/, handler: listScenarios },
+    { method: 'GET', pattern: /^\/__sim\/scenarios\/armed$/, handler: () => jsonResponse(200, { armed: engine.armed() }) },
+    { method: 'POST', pattern: /^\/__sim\/scenarios\/armed$/, handler: arm },
+    { method: 'DELETE', pattern: /^\/__sim\/scenarios\/armed$/, handler: disarmMany },
+    { method: 'DELETE', pattern: /^\/__sim\/scenarios\/armed\/(?<armId>[^/]+)$/, handler: disarmOne },
+    { method: 'GET', pattern: /^\/__sim\/requests$/, handler: listRequests },
+    { method: 'GET', pattern: /^\/__sim\/requests\/count$/, handler: (req) => jsonResponse(200, { count: engine.journal.count(journalQuery(req)) }) },
+    { method: 'DELETE', pattern: /^\/__sim\/requests$/, handler: clearRequests },
+    { method: 'GET', pattern: /^\/__sim\/clock$/, handler: clock },
+    { method: 'POST', pattern: /^\/__sim\/clock$/, handler: moveClock },
+    { method: 'POST', pattern: /^\/__sim\/reset$/, handler: reset },
+  ];
+
+  async function handle(req: SimRequest): Promise<SimResponse> {
+    const path = req.path.replace(/\/$/, '');
+    if (options.adminToken && path !== '/__sim/health' && req.headers['x-sim-admin-token'] !== options.adminToken) {
+      return problemResponse({ type: 'admin-unauthorized', title: 'Admin token required', status: 401, detail: '[liveness-sim] this simulator guards its admin API: send the header X-Sim-Admin-Token with the token it was started with.' });
+    }
+    let allowed: string[] = [];
+    for (const route of routes) {
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      if (route.method === req.method) return route.handler(req, found.groups ?? {});
+      allowed.push(route.method);
+    }
+    const vendorMatch = matchRoute(vendorAdminRoutes, req.method, path);
+    if (vendorMatch.kind === 'found') {
+      const { vendor, route, params } = vendorMatch;
+      const credential = vendor.credentialOf(req, { clockNow: engine.clock.now() });
+      return vendor.handleAdmin!({ req, route, params, credential, scenario: undefined, ctx: engine.contextFor(vendor, credential, req) });
+    }
+    if (vendorMatch.kind === 'wrong-method') allowed = allowed.concat(vendorMatch.allowed);
+    if (allowed.length > 0) {
+      return problemResponse({ type: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `[liveness-sim] ${req.method} ${path} is not an admin call; this path takes ${allowed.join(', ')}.` }, { Allow: allowed.join(', ') });
+    }
+    return problemResponse({ type: 'no-route', title: 'No such admin route', status: 404, detail: `[liveness-sim] no admin route ${req.method} ${req.path}. The admin API is documented in the README ("Admin API").` });
+  }
+
+  function health(): SimResponse {
+    return jsonResponse(200, {
+      status: 'ok',
+      version: VERSION,
+      vendors: vendors.map((v) => v.id),
+      scenarios: engine.scenarios().size,
+      now: new Date(engine.clock.now()).toISOString(),
+    });
+  }
+
+  function listScenarios(req: SimRequest): SimResponse {
+    const vendor = req.query.vendor;
+    const list = [...engine.scenarios().values()]
+      .filter((s) => vendor === undefined || s.vendor === vendor)
+      .map((s) => ({ id: s.id, vendor: s.vendor, description: s.description, outcomes: s.steps.map((step) => step.outcome), loop: s.loop, when: s.when ?? null, source: s.source }));
+    return jsonResponse(200, { scenarios: list });
+  }
+
+  function arm(req: SimRequest): SimResponse {
+    const body = readJsonObject(req);
+    if (!body.ok) return body.error;
+    const { scenario, credential = null, times = null } = body.value;
+    if (typeof scenario !== 'string') return badRequest('scenario', 'give the scenario id to arm, e.g. {"scenario": "fpt/no-face"}');
+    if (!engine.scenarios().has(scenario)) {
+      return problemResponse({ type: 'unknown-scenario', title: 'Unknown scenario', status: 404, detail: `[liveness-sim] field "scenario": no scenario "${scenario}" is loaded. GET /__sim/scenarios lists them.`, scenario });
+    }
+    if (credential !== null && (typeof credential !== 'string' || credential === '')) return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
+    if (times !== null && (!Number.isInteger(times) || (times as number) < 1)) return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
+    return jsonResponse(201, engine.arm(scenario, { credential: credential as string | null, times: times as number | null }));
+  }
+
+  function disarmMany(req: SimRequest): SimResponse {
+    const credential = req.query.credential;
+    return jsonResponse(200, { disarmed: engine.disarm(credential === undefined ? {} : { credential }) });
+  }
+
+  function disarmOne(_req: SimRequest, params: Record<string, string>): SimResponse {
+    const count = engine.disarm({ armId: params.armId! });
+    if (count === 0) return problemResponse({ type: 'not-armed', title: 'Not armed', status: 404, detail: `[liveness-sim] nothing is armed with armId "${params.armId}". GET /__sim/scenarios/armed lists what is.` });
+    return jsonResponse(200, { disarmed: count });
+  }
+
+  function journalQuery(req: SimRequest) {
+    const { vendor, path, credential, scenario } = req.query;
+    return { vendor, path, credential, scenario };
+  }
+
+  function listRequests(req: SimRequest): SimResponse {
+    const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) return badRequest('limit', 'a whole number, 0 or more');
+    const query = journalQuery(req);
+    return jsonResponse(200, { total: engine.journal.count(query), capacity: engine.journal.capacity, requests: engine.journal.query({ ...query, limit }) });
+  }
+
+  function clearRequests(): SimResponse {
+    const cleared = engine.journal.count();
+    engine.journal.clear();
+    return jsonResponse(200, { cleared });
+  }
+
+  function clock(): SimResponse {
+    const now = engine.clock.now();
+    return jsonResponse(200, { now: new Date(now).toISOString(), nowMs: now, offsetMs: engine.clock.offsetMs() });
+  }
+
+  function moveClock(req: SimRequest): SimResponse {
+    const body = readJsonObject(req);
+    if (!body.ok) return body.error;
+    const ms = parseDuration(body.value.advance);
+    if (ms === undefined) return badRequest('advance', 'how far to move the clock forward: milliseconds (86400000) or a duration ("90s", "15m", "24h", "2d")');
+    engine.clock.advance(ms);
+    return clock();
+  }
+
+  function reset(): SimResponse {
+    engine.reset();
+    return jsonResponse(200, { reset: true, vendors: vendors.map((v) => v.id as VendorId) });
+  }
+
+  return { handle };
+}

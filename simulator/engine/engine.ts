@@ -1,0 +1,226 @@
+import { createAdminApi } from '../admin/api.js';
+import { selectScenario, stepAt, toVendorStep } from '../scenarios/select.js';
+import { closest } from '../scenarios/suggest.js';
+import type { ArmedScenario, Scenario, ScenarioStepDef } from '../scenarios/types.js';
+import { createClock, type Clock } from './clock.js';
+import { describeRequest } from './describe.js';
+import { createJournal, type Journal } from './journal.js';
+import { problemResponse } from './problem.js';
+import { compileRoutes, matchRoute } from './routes.js';
+import { createMemoryStore, type StateStore } from './store.js';
+import type { SimRequest, SimResponse, VendorId } from './types.js';
+import type { AnyVendor, ScenarioStep, VendorContext } from './vendor.js';
+
+export const SCENARIO_HEADER = 'x-sim-scenario';
+
+export interface EngineOptions {
+  vendors: readonly AnyVendor[];
+  scenarios?: readonly Scenario[];
+  /** Per-vendor settings, already merged over the vendor's defaults (see config/settings.ts). */
+  settings?: Partial<Record<VendorId, unknown>>;
+  clock?: Clock;
+  store?: StateStore;
+  journalCapacity?: number;
+  /** When set, every admin route but health needs `X-Sim-Admin-Token: <token>`. */
+  adminToken?: string;
+}
+
+export interface Engine {
+  /** Answers any request: a vendor route, an admin route, or the simulator's own 404. */
+  handle(req: SimRequest): Promise<SimResponse>;
+  readonly vendors: ReadonlyMap<VendorId, AnyVendor>;
+  scenarios(): ReadonlyMap<string, Scenario>;
+  /** Swap the scenario set whole (start-up, reload); armed scenarios that vanished are dropped. */
+  replaceScenarios(list: readonly Scenario[]): void;
+  arm(scenarioId: string, options?: { credential?: string | null; times?: number | null }): ArmedScenario;
+  armed(): readonly ArmedScenario[];
+  disarm(filter?: { armId?: string; credential?: string | null }): number;
+  settings(vendor: VendorId): unknown;
+  /** What a vendor handler sees of the engine for one request. */
+  contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown>;
+  readonly journal: Journal;
+  readonly clock: Clock;
+  readonly store: StateStore;
+  /** Forget state, armed scenarios, sequences, journal; the clock returns to real time. */
+  reset(): void;
+  /** Every vendor route, for start-up banners and 404 answers. */
+  routeList(): { vendor: VendorId; methods: readonly string[]; path: string }[];
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const vendors = new Map(options.vendors.map((v) => [v.id, v] as const));
+  const settings = new Map(options.vendors.map((v) => [v.id, options.settings?.[v.id] ?? v.settings.defaults] as const));
+  const clock = options.clock ?? createClock();
+  const store = options.store ?? createMemoryStore();
+  const journal = createJournal(options.journalCapacity);
+  const vendorRoutes = compileRoutes(options.vendors, (v) => v.routes);
+  let scenarios = new Map<string, Scenario>();
+  let armed: ArmedScenario[] = [];
+  let nextArmId = 1;
+  /** Uses of each scenario per credential, for sequences. */
+  const sequenceCounts = new Map<string, number>();
+
+  const engine: Engine = {
+    vendors,
+    clock,
+    store,
+    journal,
+    scenarios: () => scenarios,
+    settings: (vendor) => settings.get(vendor),
+    replaceScenarios(list) {
+      scenarios = new Map(list.map((s) => [s.id, s]));
+      armed = armed.filter((a) => scenarios.has(a.scenarioId));
+    },
+    arm(scenarioId, { credential = null, times = null } = {}) {
+      if (!scenarios.has(scenarioId)) throw new RangeError(`unknown scenario "${scenarioId}"`);
+      const entry: ArmedScenario = {
+        armId: String(nextArmId++),
+        scenarioId,
+        credential,
+        remaining: times,
+        armedAt: new Date(clock.now()).toISOString(),
+      };
+      armed.push(entry);
+      return entry;
+    },
+    armed: () => armed,
+    disarm(filter = {}) {
+      const before = armed.length;
+      armed = armed.filter(
+        (a) =>
+          !((filter.armId === undefined || a.armId === filter.armId) &&
+            (filter.credential === undefined || a.credential === filter.credential)),
+      );
+      return before - armed.length;
+    },
+    reset() {
+      store.clear();
+      journal.clear();
+      armed = [];
+      sequenceCounts.clear();
+      clock.reset();
+    },
+    contextFor: (vendor, credential, req) => contextFor(vendor, credential, req),
+    routeList: () => vendorRoutes.map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
+    handle: (req) => (req.path === '/__sim' || req.path.startsWith('/__sim/') ? admin.handle(req) : handleVendor(req)),
+  };
+  const admin = createAdminApi(engine, { adminToken: options.adminToken });
+  engine.replaceScenarios(options.scenarios ?? []);
+
+  function contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown> {
+    const proto = req.headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'http';
+    return {
+      now: clock.now,
+      clock,
+      state: store.partition(vendor.id, credential),
+      stateOf: (other) => store.partition(vendor.id, other),
+      settings: settings.get(vendor.id),
+      origin: `${proto}://${req.headers.host ?? 'localhost'}`,
+    };
+  }
+
+  /** The scenario named by the header, or the simulator's own 400 when it names none. */
+  function scenarioFromHeader(name: string | undefined, vendor: AnyVendor): Scenario | SimResponse | undefined {
+    if (name === undefined) return undefined;
+    const id = name.trim();
+    const scenario = scenarios.get(id);
+    if (scenario && scenario.vendor === vendor.id) return scenario;
+    const ofVendor = [...scenarios.values()].filter((s) => s.vendor === vendor.id).map((s) => s.id);
+    return problemResponse({
+      type: 'unknown-scenario',
+      title: 'Unknown scenario',
+      status: 400,
+      detail: scenario
+        ? `[liveness-sim] X-Sim-Scenario "${id}" is a ${scenario.vendor} scenario, but this is a ${vendor.id} route. Use one of the ${vendor.id}/... ids.`
+        : `[liveness-sim] X-Sim-Scenario "${id}" names no loaded scenario. List them with GET /__sim/scenarios.`,
+      scenario: id,
+      closest: closest(id, ofVendor),
+    });
+  }
+
+  /** Counts one use of the scenario and returns the step it is at. */
+  function takeStep(scenario: Scenario, credential: string | undefined): ScenarioStepDef {
+    const key = `${scenario.id}\u0000${credential ?? ''}`;
+    const count = sequenceCounts.get(key) ?? 0;
+    sequenceCounts.set(key, count + 1);
+    return stepAt(scenario, count);
+  }
+
+  function useArmed(entry: ArmedScenario): void {
+    if (entry.remaining === null) return;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) armed = armed.filter((a) => a !== entry);
+  }
+
+  async function handleVendor(original: SimRequest): Promise<SimResponse> {
+    const started = performance.now();
+    const match = matchRoute(vendorRoutes, original.method, original.path);
+    if (match.kind === 'none') return notFound(original);
+    if (match.kind === 'wrong-method') {
+      return problemResponse(
+        { type: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `[liveness-sim] ${original.method} ${original.path}: this ${match.vendor.id} route takes ${match.allowed.join(', ')}.` },
+        { Allow: match.allowed.join(', ') },
+      );
+    }
+    const { vendor, route, params } = match;
+    // The scenario header is the simulator's, never the vendor's: strip it before the vendor sees it.
+    const { [SCENARIO_HEADER]: scenarioName, ...headers } = original.headers;
+    const req: SimRequest = { ...original, headers };
+    const fromHeader = scenarioFromHeader(scenarioName, vendor);
+    if (fromHeader && !('id' in fromHeader)) return fromHeader;
+
+    const credential = vendor.credentialOf(req, { clockNow: clock.now() });
+    const facts = { ...vendor.facts(req), credential: credential === undefined ? [] : [credential], method: [req.method], path: [req.path] };
+    const selection = selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts });
+    let step: ScenarioStep | undefined;
+    let stepDef: ScenarioStepDef | undefined;
+    if (selection) {
+      if (selection.via === 'armed') useArmed(selection.armed);
+      stepDef = takeStep(selection.scenario, credential);
+      step = toVendorStep(selection.scenario, stepDef);
+    }
+
+    let response: SimResponse;
+    let code: string | undefined;
+    let resolvedCredential = credential;
+    try {
+      const result = await vendor.handle({ req, route, params, credential, scenario: step, ctx: contextFor(vendor, credential, req) });
+      response = result.response;
+      code = result.code;
+      resolvedCredential = result.credential ?? credential;
+    } catch (error) {
+      // A bug of ours, not a vendor answer: say so plainly and keep serving.
+      console.error(`[liveness-sim] ${vendor.id} ${route.name} failed:`, error);
+      response = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] the ${vendor.id} simulator failed on ${req.method} ${req.path}: ${(error as Error).message}` });
+    }
+    if (stepDef?.latencyMs !== undefined) response = { ...response, latencyMs: stepDef.latencyMs };
+    if (stepDef?.fault !== undefined) response = { ...response, fault: stepDef.fault };
+
+    journal.add({
+      at: new Date(clock.now()).toISOString(),
+      vendor: vendor.id,
+      route: route.name,
+      method: req.method,
+      path: req.path,
+      credential: resolvedCredential ?? null,
+      scenario: selection?.scenario.id ?? null,
+      status: response.status,
+      code: code ?? null,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      request: await describeRequest(req),
+    });
+    return response;
+  }
+
+  function notFound(req: SimRequest): SimResponse {
+    return problemResponse({
+      type: 'no-route',
+      title: 'No such route',
+      status: 404,
+      detail: `[liveness-sim] no vendor serves ${req.method} ${req.path}. See "routes" for what the simulator serves.`,
+      routes: engine.routeList().map((r) => `${r.methods.join('|')} ${r.path} (${r.vendor})`),
+    });
+  }
+
+  return engine;
+}

@@ -1,0 +1,59 @@
+/**
+ * The transport-neutral request and response that every transport (Express, msw, direct tests)
+ * translates to and from. Nothing here knows an HTTP library.
+ */
+
+/** One uploaded file of a multipart body. */
+export interface SimFile {
+  field: string;
+  filename: string;
+  /** The type the client declared for the part; never trusted for decisions (clients lie). */
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** One text field of a multipart body. */
+export interface SimField {
+  name: string;
+  value: string;
+}
+
+export type SimBody =
+  | { kind: 'empty' }
+  /** Raw bytes (JSON, form-urlencoded, anything that is not multipart); the vendor parses them. */
+  | { kind: 'bytes'; bytes: Uint8Array; contentType: string }
+  | { kind: 'multipart'; fields: SimField[]; files: SimFile[] }
+  /** The transport could not read the body: over its size cap, or malformed multipart. */
+  | { kind: 'unreadable'; reason: 'too-large' | 'malformed'; contentType: string };
+
+export interface SimRequest {
+  method: string;
+  /** Path without the query string, as sent (no decoding beyond what the URL parser does). */
+  path: string;
+  query: Record<string, string>;
+  /** Header names lower-cased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: SimBody;
+}
+
+/** A network fault the transport acts out instead of (or in the middle of) a response. */
+export type SimFault = 'reset' | 'hang' | 'malformed';
+
+export interface SimResponse {
+  status: number;
+  /** Header names as the vendor writes them. */
+  headers: Record<string, string>;
+  /** The exact body: vendor serializers own number and string formatting. */
+  body: string | Uint8Array;
+  /** Wait this long before answering (scenario latency). */
+  latencyMs?: number;
+  fault?: SimFault;
+}
+
+/** Every vendor this simulator knows. */
+export type VendorId = 'fpt' | 'verihubs' | 'advance';
+export const VENDOR_IDS: readonly VendorId[] = ['fpt', 'verihubs', 'advance'];
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });

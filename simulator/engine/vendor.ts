@@ -1,0 +1,85 @@
+import type { Clock } from './clock.js';
+import type { Partition } from './store.js';
+import type { SimRequest, SimResponse, VendorId } from './types.js';
+
+/** A vendor path the simulator serves. `path` is exact or has `:name` segments (`/x/:region/y`). */
+export interface RouteDef {
+  name: string;
+  methods: readonly string[];
+  path: string;
+}
+
+/** One step a scenario asks for: a vendor outcome plus overrides of fields of the vendor's body. */
+export interface ScenarioStep {
+  scenarioId: string;
+  outcome: string;
+  /** Dotted paths into the vendor body (`liveness.spoof_prob`, `data.livenessScore`) → value. */
+  set: Record<string, unknown>;
+}
+
+export interface VendorContext<S> {
+  /** The engine clock, ms since the epoch. Never call Date.now() in vendor code. */
+  now(): number;
+  clock: Clock;
+  /** State of the calling credential (undefined credential → the shared anonymous partition). */
+  state: Partition;
+  /** State of another credential of this vendor (e.g. ADVANCE.AI looks up the token's account). */
+  stateOf(credential: string): Partition;
+  settings: S;
+  /** `http://host:port` the client used to reach the simulator, for URLs the simulator serves. */
+  origin: string;
+}
+
+export interface VendorCall<S> {
+  req: SimRequest;
+  route: RouteDef;
+  params: Record<string, string>;
+  credential: string | undefined;
+  /** Set when a scenario chose the outcome; the vendor renders it instead of deciding. */
+  scenario: ScenarioStep | undefined;
+  ctx: VendorContext<S>;
+}
+
+export interface VendorResult {
+  response: SimResponse;
+  /** The vendor's own code in the body ("409", "FAIL_ON_6", "IAM_FAILED"), for the journal. */
+  code?: string;
+  /** The credential the vendor resolved while handling (e.g. the account behind a new token). */
+  credential?: string;
+}
+
+export interface OutcomeInfo {
+  description: string;
+}
+
+/**
+ * What a vendor folder exports. The engine routes, picks the scenario, journals; the vendor
+ * authenticates, parses, decides and renders its exact bytes.
+ */
+export interface Vendor<S = unknown> {
+  id: VendorId;
+  title: string;
+  routes: readonly RouteDef[];
+  /** Admin routes of this vendor, served under `/__sim/<vendor>/...` (paths given without that prefix). */
+  adminRoutes?: readonly RouteDef[];
+  /** Every outcome a scenario may name. */
+  outcomes: Readonly<Record<string, OutcomeInfo>>;
+  /** The body an outcome renders to with fixed inputs, so scenario overrides can be checked at load. */
+  exampleBody(outcome: string): unknown;
+  /** Names of the request facts a scenario's `when` may match (beyond the engine's own). */
+  factNames: readonly string[];
+  /** Facts of a request, for `when` matching. Must not throw. */
+  facts(req: SimRequest): Record<string, string[]>;
+  /** The credential presented (API key, app id, account), unverified. Must not throw. */
+  credentialOf(req: SimRequest, ctx: { clockNow: number }): string | undefined;
+  settings: {
+    defaults: S;
+    /** JSON Schema of the settings object (config file `vendors.<id>`), all keys optional. */
+    schema: Record<string, unknown>;
+  };
+  handle(call: VendorCall<S>): Promise<VendorResult>;
+  handleAdmin?(call: VendorCall<S>): Promise<SimResponse>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyVendor = Vendor<any>;

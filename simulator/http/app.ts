@@ -1,0 +1,41 @@
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import type { Engine } from '../engine/engine.js';
+import { problemResponse } from '../engine/problem.js';
+import type { SimBody, SimRequest } from '../engine/types.js';
+import { createBodyReader } from './read-body.js';
+import { sendSimResponse } from './send-response.js';
+
+export interface AppOptions {
+  /** The transport's own cap on a body; vendors apply their documented limits below it. */
+  maxBodyBytes?: number;
+}
+
+/** The Express host: it only translates HTTP to SimRequest and SimResponse back. */
+export function createApp(engine: Engine, options: AppOptions = {}) {
+  const readBody = createBodyReader(options.maxBodyBytes ?? 64 * 1024 * 1024);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(async (req, res) => {
+    const body = await readBody(req, res);
+    await sendSimResponse(res, await engine.handle(toSimRequest(req, body)));
+  });
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    console.error('[liveness-sim] transport error:', error);
+    const sim = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] ${(error as Error).message}` });
+    if (!res.headersSent) void sendSimResponse(res, sim);
+  };
+  app.use(onError);
+  return app;
+}
+
+export function toSimRequest(req: Request, body: SimBody): SimRequest {
+  const url = new URL(req.originalUrl, 'http://sim.invalid');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] ??= value;
+  return { method: req.method.toUpperCase(), path: url.pathname, query, headers, body };
+}

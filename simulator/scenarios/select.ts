@@ -1,0 +1,61 @@
+import type { ScenarioStep } from '../engine/vendor.js';
+import type { ArmedScenario, Scenario, ScenarioStepDef } from './types.js';
+
+/**
+ * Which scenario answers a request, first match wins (DESIGN.md):
+ * 1. the X-Sim-Scenario header, 2. armed for this credential, then for everyone (newest first),
+ * 3. a `when` match, 4. none (realistic behaviour). A pure function of its inputs.
+ */
+export interface SelectionInput {
+  vendor: string;
+  credential: string | undefined;
+  /** Already resolved from the header by the engine. */
+  fromHeader: Scenario | undefined;
+  armed: readonly ArmedScenario[];
+  scenarios: ReadonlyMap<string, Scenario>;
+  facts: Record<string, string[]>;
+}
+
+export type Selection =
+  | { via: 'header'; scenario: Scenario }
+  | { via: 'armed'; scenario: Scenario; armed: ArmedScenario }
+  | { via: 'when'; scenario: Scenario };
+
+export function selectScenario(input: SelectionInput): Selection | undefined {
+  if (input.fromHeader) return { via: 'header', scenario: input.fromHeader };
+  const forVendor = (a: ArmedScenario) => input.scenarios.get(a.scenarioId)?.vendor === input.vendor;
+  const newestFirst = [...input.armed].reverse().filter(forVendor);
+  const armed =
+    newestFirst.find((a) => a.credential !== null && a.credential === input.credential) ??
+    newestFirst.find((a) => a.credential === null);
+  if (armed) return { via: 'armed', scenario: input.scenarios.get(armed.scenarioId)!, armed };
+  for (const scenario of input.scenarios.values()) {
+    if (scenario.vendor === input.vendor && scenario.when && whenMatches(scenario.when, input.facts)) {
+      return { via: 'when', scenario };
+    }
+  }
+  return undefined;
+}
+
+export function whenMatches(when: Record<string, string[]>, facts: Record<string, string[]>): boolean {
+  return Object.entries(when).every(([name, patterns]) =>
+    (facts[name] ?? []).some((value) => patterns.some((pattern) => globMatch(pattern, value))),
+  );
+}
+
+/** `*` matches any run of characters; everything else is literal, case-sensitive. */
+export function globMatch(pattern: string, value: string): boolean {
+  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${source}$`, 's').test(value);
+}
+
+/** The step a sequence is at after `count` earlier uses. */
+export function stepAt(scenario: Scenario, count: number): ScenarioStepDef {
+  const { steps } = scenario;
+  const index = scenario.loop ? count % steps.length : Math.min(count, steps.length - 1);
+  return steps[index]!;
+}
+
+export function toVendorStep(scenario: Scenario, step: ScenarioStepDef): ScenarioStep {
+  return { scenarioId: scenario.id, outcome: step.outcome, set: step.set };
+}

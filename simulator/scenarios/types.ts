@@ -1,0 +1,33 @@
+import type { SimFault, VendorId } from '../engine/types.js';
+
+export interface ScenarioStepDef {
+  outcome: string;
+  set: Record<string, unknown>;
+  latencyMs?: number;
+  fault?: SimFault;
+}
+
+/** A scenario file, parsed and checked against its vendor. */
+export interface Scenario {
+  id: string;
+  vendor: VendorId;
+  description: string;
+  steps: ScenarioStepDef[];
+  /** After the last step: start again, or keep answering the last step. */
+  loop: boolean;
+  /** Fact name → patterns (any may match; every fact must). */
+  when?: Record<string, string[]>;
+  /** Where it came from: a file path, or `<inline>`. */
+  source: string;
+}
+
+/** A scenario switched on through the admin API (or a Pact provider state). */
+export interface ArmedScenario {
+  armId: string;
+  scenarioId: string;
+  /** null: for every credential. */
+  credential: string | null;
+  /** Requests left; null: until disarmed. */
+  remaining: number | null;
+  armedAt: string;
+}

@@ -1,0 +1,101 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { createEngine, type Engine } from './engine/engine.js';
+import type { AnyVendor } from './engine/vendor.js';
+import { createApp } from './http/app.js';
+import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
+import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
+import { allVendors } from './vendors/index.js';
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  /** Extra scenario folders, after the shipped catalogue (later ones override by id). */
+  scenarioDirs?: string[];
+  /** Leave out the shipped catalogue. */
+  noShippedScenarios?: boolean;
+  /** A YAML or JSON config file (see README "Settings"). */
+  configFile?: string;
+  /** Settings per vendor, as the config file's `vendors:` (applied after the file). */
+  settings?: Partial<Record<string, unknown>>;
+  /** `fpt.httpStatus=mirror` style overrides, applied last. */
+  set?: string[];
+  adminToken?: string;
+  journalCapacity?: number;
+  vendors?: AnyVendor[];
+}
+
+export interface RunningSimulator {
+  url: string;
+  port: number;
+  engine: Engine;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Thrown when the configuration or a scenario file is bad: nothing was started. */
+export class SimulatorConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`[liveness-sim] not started:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
+export function buildEngine(options: SimulatorOptions = {}): Engine {
+  const vendors = options.vendors ?? allVendors();
+  const problems: string[] = [];
+  const layers: SettingsLayer[] = [];
+  let file: Record<string, unknown> = {};
+  if (options.configFile) {
+    try {
+      file = (parseYaml(readFileSync(options.configFile, 'utf8')) ?? {}) as Record<string, unknown>;
+      layers.push({ source: options.configFile, values: (file.vendors ?? {}) as Record<string, unknown> });
+    } catch (error) {
+      problems.push(`${options.configFile}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (options.settings) layers.push({ source: 'options.settings', values: options.settings });
+  const flags = settingsFromFlags(options.set ?? []);
+  if (flags.ok) layers.push(flags.layer);
+  else problems.push(...flags.errors);
+  const settings = resolveSettings(vendors, layers);
+  if (!settings.ok) problems.push(...settings.errors);
+
+  const dirs = [...(options.noShippedScenarios ? [] : [shippedScenariosDir()]), ...((file.scenarios as string[] | undefined) ?? []), ...(options.scenarioDirs ?? [])];
+  const loaded = loadScenarioDirs(dirs, new Map(vendors.map((v) => [v.id, v])));
+  problems.push(...loaded.errors);
+  if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
+
+  return createEngine({
+    vendors,
+    scenarios: loaded.scenarios,
+    settings: settings.settings,
+    adminToken: options.adminToken ?? (file.adminToken as string | undefined),
+    journalCapacity: options.journalCapacity ?? (file.journalCapacity as number | undefined),
+  });
+}
+
+/** Starts the simulator on HTTP; port 0 picks a free one. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const engine = buildEngine(options);
+  const server = createServer(createApp(engine));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    engine,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+import { sha256Hex, unitFromDigest } from '../../engine/digest.js';
+import type { Vendor, VendorCall, VendorResult } from '../../engine/vendor.js';
+import { applyOverrides } from '../../scenarios/overrides.js';
+import { decide } from './decide.js';
+import { OUTCOMES, type FptOutcomeName, type OutcomeSpec } from './outcomes.js';
+import { apiKeyOf, parseUpload, type FptUpload } from './parse.js';
+import { authFailure, renderBody, toResponse, type RenderFacts } from './render.js';
+import { routes } from './routes.js';
+import { defaults, schema, type FptSettings } from './settings.js';
+
+/** FPT.AI Reader — Liveness Detection v3 (../shared/vendors/fpt.md, seed 000). */
+export const fpt: Vendor<FptSettings> = {
+  id: 'fpt',
+  title: 'FPT.AI Liveness Detection v3',
+  routes,
+  outcomes: OUTCOMES,
+  settings: { defaults, schema },
+  factNames: ['filename'],
+  facts(req) {
+    const filenames = req.body.kind === 'multipart' ? req.body.files.map((f) => f.filename) : [];
+    return { filename: filenames };
+  },
+  credentialOf: (req) => apiKeyOf(req),
+  exampleBody(outcome) {
+    const spec = OUTCOMES[outcome as FptOutcomeName].spec;
+    if ('auth' in spec) return authFailure(defaults).body;
+    return renderBody(spec, { scores: { spoof: 0.5, deepfake: 0.5, similarity: 0.5 }, cmndSent: true, smallImage: false });
+  },
+  handle,
+};
+
+async function handle({ req, credential, scenario, ctx }: VendorCall<FptSettings>): Promise<VendorResult> {
+  const settings = ctx.settings;
+  if (!isAuthorized(credential, settings)) return answerAuthFailure(settings, {});
+
+  const upload = parseUpload(req);
+  const facts = await renderFacts(upload);
+  let spec: OutcomeSpec;
+  if (scenario) {
+    spec = OUTCOMES[scenario.outcome as FptOutcomeName].spec;
+  } else {
+    const decision = await decide(upload, settings);
+    spec = decision.spec;
+    facts.smallImage = decision.smallImage;
+  }
+  if ('auth' in spec) return answerAuthFailure(settings, scenario?.set ?? {});
+  const body = applyOverrides(renderBody(spec, facts), scenario?.set ?? {});
+  return { response: toResponse(body, 200, settings), code: body.code };
+}
+
+function isAuthorized(key: string | undefined, settings: FptSettings): boolean {
+  if (key === undefined) return false;
+  return settings.apiKeys.length === 0 || settings.apiKeys.includes(key);
+}
+
+function answerAuthFailure(settings: FptSettings, set: Record<string, unknown>): VendorResult {
+  const { status, body } = authFailure(settings);
+  const final = applyOverrides({ ...body }, set);
+  return { response: toResponse(final, status, settings), code: final.code };
+}
+
+/** Scores are drawn from the hash of the bytes, so the same upload always gets the same answer. */
+async function renderFacts(upload: FptUpload): Promise<RenderFacts> {
+  const videoDigest = upload.video ? await sha256Hex(upload.video.bytes) : '0'.repeat(64);
+  const cmndDigest = upload.cmnd?.kind === 'file' ? await sha256Hex(upload.cmnd.file.bytes) : '0'.repeat(64);
+  return {
+    scores: { spoof: unitFromDigest(videoDigest, 0), deepfake: unitFromDigest(videoDigest, 1), similarity: unitFromDigest(cmndDigest, 2) },
+    cmndSent: upload.cmnd !== undefined,
+    smallImage: false,
+  };
+}
