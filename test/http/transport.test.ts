@@ -1,0 +1,78 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../simulator/server.js';
+import { fixture } from '../support/fixtures.js';
+import { postFpt } from '../support/fpt-client.js';
+
+/** Raw HTTP, for bodies no well-behaved client would send. */
+function rawPost(url: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/dmp/liveness/v3`, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the Express transport keeps serving whatever it is sent', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+  });
+  afterAll(() => sim.close());
+
+  it('answers malformed multipart with the vendor\'s 409, not a 500 or an HTML page', async () => {
+    const { status, body } = await rawPost(sim.url, { 'api-key': 'k', 'content-type': 'multipart/form-data; boundary=XYZ' }, '--XYZ\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\n\r\nabc');
+    expect(status).toBe(200);
+    expect(JSON.parse(body).code).toBe('409');
+  });
+
+  it('answers a multipart body with no boundary with the vendor\'s 409', async () => {
+    const { body } = await rawPost(sim.url, { 'api-key': 'k', 'content-type': 'multipart/form-data' }, 'hello');
+    expect(JSON.parse(body).code).toBe('409');
+  });
+
+  it('still answers normally after bad requests', async () => {
+    expect((await postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } })).json.code).toBe('200');
+  });
+
+  it('acts out a reset fault: the client sees a network error, and the server keeps serving', async () => {
+    await expect(postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/connection-reset' })).rejects.toThrow();
+    expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
+  });
+
+  it('acts out a malformed response: the client cannot parse it', async () => {
+    await expect(postFpt(sim.url, {}, { 'api-key': 'k', 'x-sim-scenario': 'fpt/malformed-response' })).rejects.toThrow();
+  });
+
+  it('answers after a scenario\'s latency', async () => {
+    const sim2 = await startSimulator({ port: 0 });
+    try {
+      const { json } = await postFpt(sim2.url, {}, { 'api-key': 'k', 'x-sim-scenario': 'fpt/slow-live' });
+      expect(json.code).toBe('200');
+    } finally {
+      await sim2.close();
+    }
+  });
+});
+
+describe('transport body cap', () => {
+  it('turns a body over the transport cap into the vendor\'s own error', async () => {
+    const { createApp } = await import('../../simulator/http/app.js');
+    const { buildEngine } = await import('../../simulator/server.js');
+    const { createServer } = await import('node:http');
+    const server = createServer(createApp(buildEngine(), { maxBodyBytes: 1024 }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const { json } = await postFpt(url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } });
+      expect(json.code).toBe('409');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
