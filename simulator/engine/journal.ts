@@ -53,7 +53,7 @@ export function createJournal(capacity = 1000): Journal {
     add(entry) {
       const full = { id: nextId++, ...entry };
       entries.push(full);
-      if (entries.length > capacity) entries = entries.slice(entries.length - capacity);
+      if (entries.length > capacity) entries.shift();
       return full;
     },
     query(q = {}) {

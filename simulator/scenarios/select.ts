@@ -43,10 +43,17 @@ export function whenMatches(when: Record<string, string[]>, facts: Record<string
   );
 }
 
+const compiled = new Map<string, RegExp>();
+
 /** `*` matches any run of characters; everything else is literal, case-sensitive. */
 export function globMatch(pattern: string, value: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`, 's').test(value);
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    regex = new RegExp(`^${source}$`, 's');
+    compiled.set(pattern, regex);
+  }
+  return regex.test(value);
 }
 
 /** The step a sequence is at after `count` earlier uses. */
