@@ -170,8 +170,10 @@ export function createEngine(options: EngineOptions): Engine {
     if (fromHeader && !('id' in fromHeader)) return fromHeader;
 
     const credential = vendor.credentialOf(req, { clockNow: clock.now() });
+    const ctx = contextFor(vendor, credential, req);
     const facts = { ...vendor.facts(req), credential: credential === undefined ? [] : [credential], method: [req.method], path: [req.path] };
-    const selection = selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts });
+    const admitted = vendor.admits?.(req, ctx) ?? true;
+    const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts }) : undefined;
     let step: ScenarioStep | undefined;
     let stepDef: ScenarioStepDef | undefined;
     if (selection) {
@@ -184,7 +186,7 @@ export function createEngine(options: EngineOptions): Engine {
     let code: string | undefined;
     let resolvedCredential = credential;
     try {
-      const result = await vendor.handle({ req, route, params, credential, scenario: step, ctx: contextFor(vendor, credential, req) });
+      const result = await vendor.handle({ req, route, params, credential, scenario: step, ctx });
       response = result.response;
       code = result.code;
       resolvedCredential = result.credential ?? credential;

@@ -77,6 +77,11 @@ export interface Vendor<S = unknown> {
     /** JSON Schema of the settings object (config file `vendors.<id>`), all keys optional. */
     schema: Record<string, unknown>;
   };
+  /**
+   * Whether the call passes the vendor's gate (auth). When false the engine selects no scenario,
+   * so a refused call uses up no armed request and no sequence step; the vendor refuses it itself.
+   */
+  admits?(req: SimRequest, ctx: VendorContext<S>): boolean;
   handle(call: VendorCall<S>): Promise<VendorResult>;
   handleAdmin?(call: VendorCall<S>): Promise<SimResponse>;
 }

@@ -156,3 +156,18 @@ describe('admin token', () => {
     }
   });
 });
+
+describe('refused calls use up nothing', () => {
+  it('a call with a key the vendor refuses neither uses an armed request nor advances a sequence', async () => {
+    const sim = await startSimulator({ port: 0, settings: { fpt: { apiKeys: ['good'] } } });
+    try {
+      const arm = (body: object) => fetch(`${sim.url}/__sim/scenarios/armed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      await arm({ scenario: 'fpt/no-face', times: 1 });
+      expect((await postFpt(sim.url, { video }, { 'api-key': 'bad' })).status).toBe(401);
+      expect((await postFpt(sim.url, { video }, { 'api-key': 'good' })).json.code).toBe('410');
+      expect((await postFpt(sim.url, { video }, { 'api-key': 'good' })).json.code).toBe('200');
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -26,6 +26,7 @@ export const fpt: Vendor<FptSettings> = {
     if ('auth' in spec) return authFailure(defaults).body;
     return renderBody(spec, { scores: { spoof: 0.5, deepfake: 0.5, similarity: 0.5 }, cmndSent: true, smallImage: false });
   },
+  admits: (req, ctx) => isAuthorized(apiKeyOf(req), ctx.settings),
   handle,
 };
 

@@ -1,0 +1,35 @@
+/**
+ * Standard base64 (RFC 4648 §4: A–Z a–z 0–9 + /, padded with =), checked strictly and decoded
+ * without Buffer so it runs in browsers too. Strict because the seed refuses "not a standard b64":
+ * URL-safe `-_`, missing padding and line breaks are refused, so a client that passes here passes
+ * the vendor.
+ */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VALUES = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+
+export function isStandardBase64(text: string): boolean {
+  return text.length > 0 && text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
+}
+
+/** The decoded length of valid standard base64, computed without decoding (to refuse oversize early). */
+export function decodedLength(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return (text.length / 4) * 3 - padding;
+}
+
+/** Decodes text that passed isStandardBase64. */
+export function decodeBase64(text: string): Uint8Array {
+  const out = new Uint8Array(decodedLength(text));
+  let at = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const a = VALUES[text.charCodeAt(i)]!;
+    const b = VALUES[text.charCodeAt(i + 1)]!;
+    const c = VALUES[text.charCodeAt(i + 2)]!;
+    const d = VALUES[text.charCodeAt(i + 3)]!;
+    out[at++] = (a << 2) | (b >> 4);
+    if (c >= 0) out[at++] = ((b & 15) << 4) | (c >> 2);
+    if (d >= 0) out[at++] = ((c & 3) << 6) | d;
+  }
+  return out;
+}
