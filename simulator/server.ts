@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import type { Clock } from './engine/clock.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
 import { createApp } from './http/app.js';
@@ -25,6 +26,8 @@ export interface SimulatorOptions {
   adminToken?: string;
   journalCapacity?: number;
   vendors?: AnyVendor[];
+  /** The engine's clock (tests pass a fixed one); default: real time plus the admin offset. */
+  clock?: Clock;
 }
 
 export interface RunningSimulator {
@@ -74,6 +77,7 @@ export function buildEngine(options: SimulatorOptions = {}): Engine {
     settings: settings.settings,
     adminToken: options.adminToken ?? (file.adminToken as string | undefined),
     journalCapacity: options.journalCapacity ?? (file.journalCapacity as number | undefined),
+    clock: options.clock,
   });
 }
 

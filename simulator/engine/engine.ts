@@ -7,7 +7,7 @@ import { describeRequest } from './describe.js';
 import { createJournal, type Journal } from './journal.js';
 import { problemResponse } from './problem.js';
 import { compileRoutes, matchRoute } from './routes.js';
-import { createMemoryStore, type StateStore } from './store.js';
+import { createMemoryStore, SHARED, type StateStore } from './store.js';
 import type { SimRequest, SimResponse, VendorId } from './types.js';
 import type { AnyVendor, ScenarioStep, VendorContext } from './vendor.js';
 
@@ -114,6 +114,11 @@ export function createEngine(options: EngineOptions): Engine {
       clock,
       state: store.partition(vendor.id, credential),
       stateOf: (other) => store.partition(vendor.id, other),
+      shared: store.partition(vendor.id, SHARED),
+      scenarioStep(id) {
+        const scenario = scenarios.get(id);
+        return scenario && scenario.vendor === vendor.id ? toVendorStep(scenario, stepAt(scenario, 0)) : undefined;
+      },
       settings: settings.get(vendor.id),
       origin: `${proto}://${req.headers.host ?? 'localhost'}`,
     };
@@ -156,23 +161,24 @@ export function createEngine(options: EngineOptions): Engine {
     const started = performance.now();
     const match = matchRoute(vendorRoutes, original.method, original.path);
     if (match.kind === 'none') return notFound(original);
-    if (match.kind === 'wrong-method') {
+    if (match.kind === 'wrong-method' && !match.vendor.methodNotAllowed) {
       return problemResponse(
         { type: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `[liveness-sim] ${original.method} ${original.path}: this ${match.vendor.id} route takes ${match.allowed.join(', ')}.` },
         { Allow: match.allowed.join(', ') },
       );
     }
-    const { vendor, route, params } = match;
+    const { vendor, route } = match;
+    const params = match.kind === 'found' ? match.params : {};
     // The scenario header is the simulator's, never the vendor's: strip it before the vendor sees it.
     const { [SCENARIO_HEADER]: scenarioName, ...headers } = original.headers;
     const req: SimRequest = { ...original, headers };
-    const fromHeader = scenarioFromHeader(scenarioName, vendor);
+    const fromHeader = route.scenarios === false ? undefined : scenarioFromHeader(scenarioName, vendor);
     if (fromHeader && !('id' in fromHeader)) return fromHeader;
 
     const credential = vendor.credentialOf(req, { clockNow: clock.now() });
     const ctx = contextFor(vendor, credential, req);
     const facts = { ...vendor.facts(req), credential: credential === undefined ? [] : [credential], method: [req.method], path: [req.path] };
-    const admitted = vendor.admits?.(req, ctx) ?? true;
+    const admitted = match.kind === 'found' && route.scenarios !== false && (vendor.admits?.(req, ctx) ?? true);
     const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts }) : undefined;
     let step: ScenarioStep | undefined;
     let stepDef: ScenarioStepDef | undefined;
@@ -186,7 +192,8 @@ export function createEngine(options: EngineOptions): Engine {
     let code: string | undefined;
     let resolvedCredential = credential;
     try {
-      const result = await vendor.handle({ req, route, params, credential, scenario: step, ctx });
+      const call = { req, route, params, credential, scenario: step, ctx };
+      const result = match.kind === 'found' ? await vendor.handle(call) : await vendor.methodNotAllowed!(call);
       response = result.response;
       code = result.code;
       resolvedCredential = result.credential ?? credential;

@@ -19,6 +19,8 @@ export interface StateStore {
 
 /** Requests that present no credential share one partition. */
 const ANONYMOUS = '\u0000anonymous';
+/** The vendor-wide partition: no credential string can name it. */
+export const SHARED = '\u0000shared';
 
 export function createMemoryStore(): StateStore {
   const partitions = new Map<string, Map<string, unknown>>();

@@ -7,6 +7,8 @@ export interface RouteDef {
   name: string;
   methods: readonly string[];
   path: string;
+  /** false: scenarios never apply here (e.g. a vendor's CDN downloads); the header is still stripped. */
+  scenarios?: false;
 }
 
 /** One step a scenario asks for: a vendor outcome plus overrides of fields of the vendor's body. */
@@ -25,6 +27,10 @@ export interface VendorContext<S> {
   state: Partition;
   /** State of another credential of this vendor (e.g. ADVANCE.AI looks up the token's account). */
   stateOf(credential: string): Partition;
+  /** State of the vendor as a whole, shared by every credential (e.g. media served without auth). */
+  shared: Partition;
+  /** The step a loaded scenario of this vendor would answer first (admin calls that take a scenario id). */
+  scenarioStep(id: string): ScenarioStep | undefined;
   settings: S;
   /** `http://host:port` the client used to reach the simulator, for URLs the simulator serves. */
   origin: string;
@@ -83,6 +89,8 @@ export interface Vendor<S = unknown> {
    */
   admits?(req: SimRequest, ctx: VendorContext<S>): boolean;
   handle(call: VendorCall<S>): Promise<VendorResult>;
+  /** The vendor's own answer when a route's path matches but not its method; else the simulator's 405. */
+  methodNotAllowed?(call: VendorCall<S>): Promise<VendorResult>;
   handleAdmin?(call: VendorCall<S>): Promise<SimResponse>;
 }
 

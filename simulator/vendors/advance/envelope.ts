@@ -1,0 +1,77 @@
+import type { SimResponse } from '../../engine/types.js';
+import { applyOverrides } from '../../scenarios/overrides.js';
+import { OUTCOMES, type AdvanceOutcome, type AdvanceOutcomeName } from './codes.js';
+import { transactionId } from './ids.js';
+import type { AdvanceSettings } from './settings.js';
+
+/**
+ * The one place ADVANCE.AI answers are rendered (advance.md "Conventions"): the six-key envelope,
+ * HTTP 200 (or the `httpStatus: real` quirk), and the serializer that keeps `livenessScore` a double.
+ */
+export interface Envelope {
+  code: string;
+  message: string;
+  data: unknown;
+  extra: unknown;
+  transactionId: string;
+  pricingStrategy: 'PAY' | 'FREE';
+}
+
+export interface Answer {
+  outcome: AdvanceOutcomeName;
+  /** Only SUCCESS carries data; errors have `data: null`, `extra: null`. */
+  data?: unknown;
+  /** advance.md: PAY on a successful detection result, FREE everywhere else. */
+  pricing?: 'PAY' | 'FREE';
+  /** A scenario's overrides (dotted paths into the envelope). */
+  set?: Record<string, unknown>;
+}
+
+export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+
+export function renderEnvelope({ outcome, data = null, pricing = 'FREE', set = {} }: Answer): Envelope {
+  const spec: AdvanceOutcome = OUTCOMES[outcome];
+  const body: Envelope = { code: spec.code, message: spec.message, data: outcome === 'success' ? data : null, extra: null, transactionId: transactionId(), pricingStrategy: pricing };
+  return applyAttackTypeRule(applyOverrides(body, set));
+}
+
+export function answer(settings: AdvanceSettings, what: Answer): SimResponse {
+  const spec = OUTCOMES[what.outcome];
+  return {
+    status: settings.httpStatus === 'real' ? spec.status : 200,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...spec.headers },
+    body: serialize(renderEnvelope(what)),
+  };
+}
+
+/**
+ * Seed 002 "attackType": null when livenessScore >= 50, else 1, 2 or 3. Applied after a
+ * scenario's overrides so no override can break it; an under-50 score without a type is 3 ("unsure").
+ */
+function applyAttackTypeRule(body: Envelope): Envelope {
+  const data = body.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || typeof data.livenessScore !== 'number' || !('attackType' in data)) return body;
+  const attackType = data.livenessScore >= 50 ? null : (data.attackType ?? 3);
+  return { ...body, data: { ...data, attackType } };
+}
+
+/**
+ * JSON text with every `livenessScore` written as a double (`100.0`, `0.0`, `87.5`): a Dart
+ * client parses it as a double and fails on `100` (advance.md §4), and JSON.stringify drops the `.0`.
+ */
+export function serialize(value: unknown, key?: string): string {
+  if (key === 'livenessScore' && typeof value === 'number' && Number.isFinite(value)) return formatDouble(value);
+  if (Array.isArray(value)) return `[${value.map((item) => serialize(item)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${JSON.stringify(k)}:${serialize(v, k)}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** `100` → `100.0`; `87.5` stays `87.5`. */
+export function formatDouble(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}

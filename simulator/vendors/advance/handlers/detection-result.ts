@@ -1,0 +1,68 @@
+import { isAvailable, lookUpCapture, saveSignature, type Capture } from '../captures.js';
+import { assetBase64, issueMediaUrl } from '../media.js';
+import { readFields, readParams } from '../parse.js';
+import { routeByName } from '../routes.js';
+import { authenticate } from '../token.js';
+import { reply, scenarioSaysSuccess, type AdvanceCall, type AdvanceHandler } from './call.js';
+import { createWellKnownCapture } from './well-known.js';
+
+const RESULT_TYPES = ['IMAGE_URL', 'IMAGE_BASE64'] as const;
+/** Seed 002: region is an ISO 3166 alpha-2 or alpha-3 code. */
+const REGION = /^[A-Za-z]{2,3}$/;
+/** Decision: the far shot is taken this long before the near one (DISTANT_NEAR liveness types). */
+const FAR_BEFORE_NEAR_MS = 2000;
+
+/**
+ * POST detection-result / liveness-detection on every path family (seed 002; advance.md §4).
+ * Order of checks: token, body, ids present, resultType, region, ids resolve, result still there.
+ */
+export const detectionResult: AdvanceHandler = async (call) => {
+  const auth = await authenticate(call.req, call.ctx);
+  if (!auth.ok) return reply(call, auth.error);
+  const params = readParams(call.req, 'required');
+  if (!params.ok) return reply(call, params.error);
+  const fields = readFields(params.value, { signatureId: 'string', livenessId: 'string', resultType: 'string', region: 'string' });
+  if (!fields.ok) return reply(call, fields.error);
+  const { signatureId, livenessId, resultType = 'IMAGE_URL', region } = fields.value;
+  if (signatureId === undefined && livenessId === undefined) return reply(call, 'parameter-empty');
+  if (!(RESULT_TYPES as readonly string[]).includes(resultType)) return reply(call, 'parameter-illegal');
+  if (routeByName.get(call.route.name)?.regionRequired && region === undefined) return reply(call, 'parameter-empty');
+  if (region !== undefined && !REGION.test(region)) return reply(call, 'parameter-illegal');
+
+  const { state } = auth.value;
+  const found = lookUpCapture(state, { signatureId, livenessId, unknownSignature: 'liveness-id-not-existed' });
+  if (!found.ok) return reply(call, found.error);
+  const { signature } = found.value;
+  let capture = found.value.capture;
+  if (!capture) {
+    // A signature id the SDK has not used yet has no liveness id behind it.
+    if (signature || !scenarioSaysSuccess(call)) return reply(call, 'liveness-id-not-existed');
+    capture = await createWellKnownCapture(call, state, livenessId!);
+  }
+  // advance.md §2: a signature id serves one detection; §4: cleared or expired → RESULT_NOT_FOUND.
+  if ((signature && (signature.usedAt !== null || signature.clearedAt !== null)) || !isAvailable(capture, call.ctx.now(), call.ctx.settings)) {
+    return reply(call, 'result-not-found');
+  }
+  if (signature) saveSignature(state, { ...signature, usedAt: call.ctx.now() });
+  const data = renderResult(call, auth.value.accessKey, capture, resultType as (typeof RESULT_TYPES)[number]);
+  return reply(call, 'success', { data, pricing: 'PAY' });
+};
+
+/** The `data` of a SUCCESS, keys in the seed's order; URLs fresh for 24 h. */
+function renderResult(call: AdvanceCall, accessKey: string, capture: Capture, resultType: (typeof RESULT_TYPES)[number]) {
+  const url = (asset: 'best' | 'far' | 'near') => issueMediaUrl(call.ctx, accessKey, capture.livenessId, asset);
+  // Seed 002's second example: no far/near stage times (a liveness type without distance stages).
+  const staged = capture.livenessType === 'DISTANT_NEAR' || capture.livenessType === 'DISTANT_NEAR_ACTION';
+  return {
+    detectionResult: resultType === 'IMAGE_BASE64' ? assetBase64('best') : url('best'),
+    livenessScore: capture.livenessScore,
+    // Seed 002: "need to be configured in SDK first, otherwise it will be null".
+    auditImageUrl: null,
+    imageFarUrl: url('far'),
+    farImageTime: staged ? capture.capturedAt - FAR_BEFORE_NEAR_MS : null,
+    imageNearUrl: url('near'),
+    nearImageTime: staged ? capture.capturedAt : null,
+    attackType: capture.attackType,
+    attackSubType: null,
+  };
+}

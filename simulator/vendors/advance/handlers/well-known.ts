@@ -1,0 +1,27 @@
+import type { Partition } from '../../../engine/store.js';
+import { attackTypeFor, defaultScore, isAttackType, saveCapture, type Capture } from '../captures.js';
+import type { AdvanceCall } from './call.js';
+
+/**
+ * Well-known liveness ids (scenarios/advance/*.yaml, `when: { livenessId: ... }`): a `success`
+ * scenario names an id no SDK produced, so the simulator creates that capture for the calling
+ * account, with the score and attack type of the scenario's `set`. From then on it is an
+ * ordinary capture: clear-data clears it, its media expire.
+ */
+export async function createWellKnownCapture(call: AdvanceCall, state: Partition, livenessId: string): Promise<Capture> {
+  const set = call.scenario?.set ?? {};
+  const score = typeof set['data.livenessScore'] === 'number' ? set['data.livenessScore'] : await defaultScore(livenessId);
+  const attackType = isAttackType(set['data.attackType']) ? set['data.attackType'] : null;
+  const capture: Capture = {
+    livenessId,
+    signatureId: null,
+    livenessScore: score,
+    attackType: attackTypeFor(score, attackType),
+    livenessType: 'DISTANT_NEAR',
+    capturedAt: call.ctx.now(),
+    video: true,
+    clearedAt: null,
+  };
+  saveCapture(state, capture);
+  return capture;
+}

@@ -1,0 +1,29 @@
+/**
+ * Identifiers the vendor hands out. Random (WebCrypto, so msw in a browser works too): only
+ * scores must be reproducible, ids need only be unique.
+ */
+export function randomHex(length: number): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(Math.ceil(length / 2)));
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex.slice(0, length);
+}
+
+/** advance.md "Conventions": 16 lowercase hex characters, as in every seed example. */
+export const transactionId = () => randomHex(16);
+
+/** Seed 002's example id is UUID-shaped ("ddsd-9e6-dcc9-4ca1-bdfe-9f001c05f1b1"). */
+export const newLivenessId = () => globalThis.crypto.randomUUID();
+
+/** Decision: the vendor does not show one; 32 lowercase hex. */
+export const newSignatureId = () => randomHex(32);
+
+/**
+ * A media object name in the vendor's look (seed 002: `standard-images/random_20180929195400851_1478837456`):
+ * the UTC time to the millisecond, then ten random digits.
+ */
+export function mediaObjectName(nowMs: number): string {
+  const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, '');
+  const digits = [...globalThis.crypto.getRandomValues(new Uint8Array(10))].map((b) => String(b % 10)).join('');
+  return `random_${stamp}_${digits}`;
+}

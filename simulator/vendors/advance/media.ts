@@ -1,0 +1,66 @@
+import type { SimResponse } from '../../engine/types.js';
+import type { VendorContext } from '../../engine/vendor.js';
+import { ASSETS, type AssetName } from './assets.generated.js';
+import { getCapture, isAvailable } from './captures.js';
+import { mediaObjectName } from './ids.js';
+import type { AdvanceSettings } from './settings.js';
+
+/**
+ * The simulated ADVANCE.AI CDN: the image and video URLs of detection results and get-video.
+ * URLs look like the vendor's (seed 002: `/standard-images/random_20180929195400851_1478837456`),
+ * are served by the simulator itself, and stop working 24 h after issue on the simulator clock
+ * (seed 002: "the url will remain valid for only 24 hours") or once the capture is cleared.
+ *
+ * Decision (the vendor does not say what an expired URL answers): 404 with an object-store XML
+ * body `NoSuchKey`, as a bucket whose lifecycle rule deleted the object answers. A URL carries no
+ * token, so media records live in the vendor-wide state (`ctx.shared`), not the account's.
+ */
+export const MEDIA_FOLDERS = { image: 'standard-images', video: 'standard-videos' } as const;
+
+interface MediaRecord {
+  accessKey: string;
+  livenessId: string;
+  asset: AssetName;
+  expiresAt: number;
+}
+const mediaKey = (folder: string, name: string) => `media:${folder}/${name}`;
+
+/** A fresh URL for one medium of a capture, valid for `mediaUrlTtlSeconds` from now. */
+export function issueMediaUrl(ctx: VendorContext<AdvanceSettings>, accessKey: string, livenessId: string, asset: AssetName): string {
+  const folder = asset === 'video' ? MEDIA_FOLDERS.video : MEDIA_FOLDERS.image;
+  const name = mediaObjectName(ctx.now());
+  const record: MediaRecord = { accessKey, livenessId, asset, expiresAt: ctx.now() + ctx.settings.mediaUrlTtlSeconds * 1000 };
+  ctx.shared.set(mediaKey(folder, name), record);
+  return `${ctx.origin}/${folder}/${name}`;
+}
+
+/** The medium itself as base64 (`resultType: IMAGE_BASE64`). */
+export const assetBase64 = (asset: AssetName): string => ASSETS[asset].base64;
+
+/** Answers a GET on a media URL: the bytes, or 404 NoSuchKey. */
+export function serveMedia(ctx: VendorContext<AdvanceSettings>, folder: string, name: string): { response: SimResponse; accessKey?: string } {
+  const record = ctx.shared.get<MediaRecord>(mediaKey(folder, name));
+  const capture = record && getCapture(ctx.stateOf(record.accessKey), record.livenessId);
+  const live = record && capture && record.expiresAt > ctx.now() && isAvailable(capture, ctx.now(), ctx.settings);
+  if (!record || !live) return { response: noSuchKey(`${folder}/${name}`), ...(record ? { accessKey: record.accessKey } : {}) };
+  const asset = ASSETS[record.asset];
+  return {
+    response: { status: 200, headers: { 'Content-Type': asset.contentType, 'Cache-Control': 'max-age=86400' }, body: base64ToBytes(asset.base64) },
+    accessKey: record.accessKey,
+  };
+}
+
+function noSuchKey(key: string): SimResponse {
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Error>\n  <Code>NoSuchKey</Code>\n  <Message>The specified key does not exist.</Message>\n  <Key>${key.replace(/[<>&"']/g, '')}</Key>\n</Error>\n`;
+  return { status: 404, headers: { 'Content-Type': 'application/xml' }, body };
+}
+
+/** atob works in Node 16+ and browsers, unlike Buffer. */
+function base64ToBytes(base64: string): Uint8Array {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}

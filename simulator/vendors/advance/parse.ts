@@ -1,0 +1,75 @@
+import type { Result, SimRequest } from '../../engine/types.js';
+import type { ErrorOutcomeName } from './codes.js';
+
+/**
+ * Request parameters as the vendor's Java stack reads them (decisions, advance.md is silent):
+ * - a JSON body that cannot be read (not JSON, not an object, multipart, too large, or missing
+ *   where one is required) is CLIENT_ERROR "HTTP 400 - Bad Request", as Spring answers it;
+ * - scalars are coerced the way Jackson does (a number where a string is expected is its text,
+ *   "3600" where an integer is expected is 3600); an object or array there is PARAMETER_ERROR.
+ */
+export type Params = Record<string, unknown>;
+type ParamResult<T> = Result<T, ErrorOutcomeName>;
+
+const fail = (error: ErrorOutcomeName) => ({ ok: false as const, error });
+
+/** Query parameters, overlaid by the JSON body's fields when there is one. */
+export function readParams(req: SimRequest, body: 'required' | 'optional' | 'ignored'): ParamResult<Params> {
+  const params: Params = { ...req.query };
+  if (body === 'ignored') return { ok: true, value: params };
+  if (req.body.kind === 'empty') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };
+  if (req.body.kind !== 'bytes') return fail('client-error-400');
+  const text = new TextDecoder().decode(req.body.bytes);
+  if (text.trim() === '') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail('client-error-400');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return fail('client-error-400');
+  return { ok: true, value: { ...params, ...(parsed as Params) } };
+}
+
+/** A JSON object body, or undefined; never throws (for credentialOf and facts). */
+export function peekJsonObject(req: SimRequest): Params | undefined {
+  if (req.body.kind !== 'bytes') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(req.body.bytes));
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Params) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A string field: absent, null and "" are `undefined` (the vendor's "empty"). */
+export function stringParam(params: Params, name: string): ParamResult<string | undefined> {
+  const value = params[name];
+  if (value === undefined || value === null) return { ok: true, value: undefined };
+  if (typeof value === 'string') return { ok: true, value: value === '' ? undefined : value };
+  if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, value: String(value) };
+  return fail('parameter-error');
+}
+
+/** An integer field: absent or null is `undefined` (advance.md: `null` means the default). */
+export function integerParam(params: Params, name: string): ParamResult<number | undefined> {
+  const value = params[name];
+  if (value === undefined || value === null) return { ok: true, value: undefined };
+  if (typeof value === 'number' && Number.isInteger(value)) return { ok: true, value };
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return { ok: true, value: Number(value.trim()) };
+  return fail('parameter-error');
+}
+
+type FieldKind = 'string' | 'integer';
+export type Fields<T extends Record<string, FieldKind>> = { [K in keyof T]: (T[K] extends 'string' ? string : number) | undefined };
+
+/** Several fields at once, by kind; the first wrong one decides the error. */
+export function readFields<T extends Record<string, FieldKind>>(params: Params, spec: T): ParamResult<Fields<T>> {
+  const out: Record<string, string | number | undefined> = {};
+  for (const [name, kind] of Object.entries(spec)) {
+    const field = kind === 'string' ? stringParam(params, name) : integerParam(params, name);
+    if (!field.ok) return field;
+    out[name] = field.value;
+  }
+  return { ok: true, value: out as Fields<T> };
+}

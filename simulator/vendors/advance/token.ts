@@ -1,0 +1,92 @@
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+import { sha256Hex } from '../../engine/digest.js';
+import type { Result, SimRequest } from '../../engine/types.js';
+import type { Partition } from '../../engine/store.js';
+import type { VendorContext } from '../../engine/vendor.js';
+import type { ErrorOutcomeName } from './codes.js';
+import { randomHex } from './ids.js';
+import { findAccount, type AdvanceSettings } from './settings.js';
+
+/**
+ * ADVANCE.AI access tokens (advance.md §1): real HS512 JWTs that carry the access key and expire
+ * on the simulator's clock. Each issued token is also recorded in the account's state, so a reset
+ * forgets it ("Token not found or expired") and a token from another simulator run is refused.
+ */
+export const TOKEN_HEADER = 'x-access-token';
+
+/** advance.md §1: lowercase hex SHA-256 of `accessKey + secretKey + timestamp`, no HMAC. */
+export function tokenSignature(accessKey: string, secretKey: string, timestamp: string): Promise<string> {
+  return sha256Hex(new TextEncoder().encode(accessKey + secretKey + timestamp));
+}
+
+interface TokenRecord {
+  expiredTime: number;
+}
+const tokenKey = (jti: string) => `token:${jti}`;
+
+/**
+ * The HS512 key of an account: SHA-512 of its secret (64 bytes, the size HS512 wants, however
+ * short the secret). WebCrypto, so it runs in browsers too.
+ */
+async function signingKey(secretKey: string): Promise<Uint8Array> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-512', new TextEncoder().encode(`liveness-sim/advance/token\u0000${secretKey}`));
+  return new Uint8Array(digest);
+}
+
+export async function issueToken(accessKey: string, secretKey: string, nowMs: number, periodSecond: number, state: Partition): Promise<{ token: string; expiredTime: number }> {
+  const expiredTime = nowMs + periodSecond * 1000;
+  const jti = randomHex(32);
+  const token = await new SignJWT({ accessKey })
+    .setProtectedHeader({ alg: 'HS512', typ: 'JWT' })
+    .setJti(jti)
+    .setIssuedAt(Math.floor(nowMs / 1000))
+    .setExpirationTime(Math.ceil(expiredTime / 1000))
+    .sign(await signingKey(secretKey));
+  forgetExpiredTokens(state, nowMs);
+  state.set(tokenKey(jti), { expiredTime } satisfies TokenRecord);
+  return { token, expiredTime };
+}
+
+function forgetExpiredTokens(state: Partition, nowMs: number): void {
+  for (const key of state.keys('token:')) {
+    if ((state.get<TokenRecord>(key)?.expiredTime ?? 0) <= nowMs) state.delete(key);
+  }
+}
+
+/** The access key a token claims, unverified (credentialOf: which partition). Never throws. */
+export function accessKeyOfToken(token: string | undefined): string | undefined {
+  if (!token) return undefined;
+  try {
+    const claim = decodeJwt(token).accessKey;
+    return typeof claim === 'string' && claim !== '' ? claim : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Authenticated {
+  accessKey: string;
+  state: Partition;
+}
+
+/** advance.md "Conventions": X-ACCESS-TOKEN missing → "not authorized"; unknown or expired → "Token not found or expired". */
+export async function authenticate(req: SimRequest, ctx: VendorContext<AdvanceSettings>): Promise<Result<Authenticated, ErrorOutcomeName>> {
+  const token = req.headers[TOKEN_HEADER]?.trim();
+  if (!token) return { ok: false, error: 'iam-no-token' };
+  const refused = { ok: false as const, error: 'iam-bad-token' as const };
+  const accessKey = accessKeyOfToken(token);
+  const account = accessKey === undefined ? undefined : findAccount(ctx.settings, accessKey);
+  if (!accessKey || !account) return refused;
+  let jti: string | undefined;
+  try {
+    const { payload } = await jwtVerify(token, await signingKey(account.secretKey), { algorithms: ['HS512'], currentDate: new Date(ctx.now()) });
+    jti = payload.jti;
+  } catch {
+    return refused;
+  }
+  const state = ctx.stateOf(accessKey);
+  const record = jti === undefined ? undefined : state.get<TokenRecord>(tokenKey(jti));
+  if (!record || record.expiredTime <= ctx.now()) return refused;
+  if (account.disabled) return { ok: false, error: 'iam-account-disabled' };
+  return { ok: true, value: { accessKey, state } };
+}
