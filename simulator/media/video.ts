@@ -18,6 +18,7 @@ import {
   type InputFormat,
 } from 'mediabunny';
 import { sniffImageFormat } from './image.js';
+import { checkSampleTables } from './mp4-tables.js';
 
 export interface VideoInfo {
   container: 'mp4' | 'mov' | 'webm' | 'matroska';
@@ -58,6 +59,9 @@ export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> 
   if (bytes.length === 0) return fail('empty', 'the upload is empty');
   const image = sniffImageFormat(bytes);
   if (image) return fail('image', `the upload is a ${image} still image, not a video`);
+
+  const tableProblem = checkSampleTables(bytes);
+  if (tableProblem) return fail('unreadable', `the container's sample tables are corrupt (${tableProblem})`);
 
   const input = new Input({ source: new BufferSource(bytes), formats: CONTAINERS.map(([format]) => format) });
   try {

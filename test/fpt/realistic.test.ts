@@ -73,6 +73,14 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
     });
   });
 
+  it('answers 409 "Invalid upload video" at once to an mp4 whose sample tables are corrupt, and keeps serving', async () => {
+    const corrupt = HD.slice();
+    const ctts = Buffer.from(corrupt).indexOf('ctts', 0, 'latin1') + 4;
+    new DataView(corrupt.buffer).setUint32(ctts + 8, 0x7fff_fff0);
+    expect((await postFpt(sim.url, { video: { bytes: corrupt } })).json.message).toBe('Invalid upload video');
+    expect((await postFpt(sim.url, { video: { bytes: HD } })).json.code).toBe('200');
+  });
+
   it('answers 409 "Invalid upload video" to a JSON body instead of multipart', async () => {
     const response = await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'content-type': 'application/json' }, body: '{"video":"x"}' });
     expect(((await response.json()) as { code: string }).code).toBe('409');
