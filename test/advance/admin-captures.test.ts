@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { SimulatorConfigError } from '../../simulator/server.js';
-import { clientFor, DEMO, PATHS, startAdvance } from './client.js';
+import { DEMO, PATHS, startAdvance, useAdvance } from './client.js';
 
 describe('ADVANCE.AI SDK capture emulation: POST /__sim/advance/captures', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { api } = useAdvance();
 
   it('takes the account from the X-ACCESS-TOKEN header instead of the body', async () => {
     const token = await api.tokenOf();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/server.js';
 import type { AdvanceSettings } from '../../simulator/vendors/advance/settings.js';
 
@@ -54,9 +54,24 @@ export interface CallOptions {
 }
 
 /** A minimal ADVANCE.AI client over fetch, as integrators write it. */
-export function clientFor(sim: RunningSimulator) {
+/**
+ * A simulator for the enclosing describe block: started before its tests, closed after.
+ * `sim()` is the running simulator; `api` talks to it.
+ */
+export function useAdvance(settings: Partial<AdvanceSettings> = {}) {
+  let running: RunningSimulator | undefined;
+  const sim = () => running ?? expect.unreachable('the simulator starts in beforeAll');
+  beforeAll(async () => {
+    running = await startAdvance(settings);
+  });
+  afterAll(() => running?.close());
+  return { sim, api: clientFor(sim) };
+}
+
+export function clientFor(simulator: RunningSimulator | (() => RunningSimulator)) {
+  const current = typeof simulator === 'function' ? simulator : () => simulator;
   async function call(method: string, path: string, options: CallOptions = {}): Promise<Reply> {
-    const url = new URL(path, sim.url);
+    const url = new URL(path, current().url);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = { ...options.headers };
     if (options.token !== undefined) headers['X-ACCESS-TOKEN'] = options.token;
@@ -73,7 +88,7 @@ export function clientFor(sim: RunningSimulator) {
     }
     return { status: response.status, headers: response.headers, text, json };
   }
-  const now = () => sim.engine.clock.now();
+  const now = () => current().engine.clock.now();
 
   async function tokenOf(account: { accessKey: string; secretKey: string } = DEMO, extra: Record<string, unknown> = {}): Promise<string> {
     const timestamp = String(now());

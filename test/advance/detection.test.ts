@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
-import { clientFor, DEMO, expectError, expectSuccess, PATHS, startAdvance } from './client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientFor, DEMO, expectError, expectSuccess, PATHS, startAdvance, useAdvance } from './client.js';
 
 const ILLEGAL = 'Parameter error, please check your request whether has illegal parameters';
 
 describe('ADVANCE.AI detection result: errors (seed 002 "Response Code")', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
+  const { api } = useAdvance();
   let token: string;
   beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
     token = await api.tokenOf();
   });
-  afterAll(() => sim.close());
 
   it('answers PARAMETER_ERROR "Parameter should not be empty" when both ids are empty', async () => {
     for (const body of [{}, { livenessId: '', signatureId: null }, { resultType: 'IMAGE_URL' }]) {
@@ -94,15 +89,11 @@ describe('ADVANCE.AI detection result: errors (seed 002 "Response Code")', () =>
 });
 
 describe('ADVANCE.AI detection result: scores and attack types', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
+  const { api } = useAdvance();
   let token: string;
   beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
     token = await api.tokenOf();
   });
-  afterAll(() => sim.close());
 
   it.each([
     ['sim-live-pass', '100.0', 'null'],

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { ASSETS } from '../../simulator/vendors/advance/assets.generated.js';
-import { clientFor, DEMO, expectError, expectStampedBetween, expectSuccess, PATHS, RESULT_KEYS, startAdvance } from './client.js';
+import { DEMO, expectError, expectStampedBetween, expectSuccess, PATHS, RESULT_KEYS, useAdvance } from './client.js';
 
 describe('ADVANCE.AI: the whole server side of the SDK flow', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { sim, api } = useAdvance();
 
   it('runs token → signature id → license → SDK capture → detection result → image → clear-data → RESULT_NOT_FOUND', async () => {
     const token = await api.tokenOf(DEMO);
@@ -29,7 +22,7 @@ describe('ADVANCE.AI: the whole server side of the SDK flow', () => {
     const result = await api.detect(token, { signatureId });
     const data = expectSuccess(result, 'PAY');
     expect(Object.keys(data)).toEqual(RESULT_KEYS);
-    const imageUrl = new RegExp(`^${sim.url}/standard-images/random_\\d{17}_\\d{10}$`);
+    const imageUrl = new RegExp(`^${sim().url}/standard-images/random_\\d{17}_\\d{10}$`);
     expect(data).toEqual({
       detectionResult: expect.stringMatching(imageUrl),
       livenessScore: 87.5,

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
-import { clientFor, DEMO, expectSuccess, PATHS, startAdvance } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO, expectSuccess, PATHS, useAdvance } from './client.js';
 
 const NO_SUCH_KEY = /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error>\n {2}<Code>NoSuchKey<\/Code>\n {2}<Message>The specified key does not exist.<\/Message>\n {2}<Key>standard-(images|videos)\/random_\d{17}_\d{10}<\/Key>\n<\/Error>\n$/;
 
 describe('ADVANCE.AI media URLs: valid 24 h on the simulator clock (seed 002)', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { sim, api } = useAdvance();
 
   it('serves the images for 24 h after issue, then answers 404 NoSuchKey in XML, as an object store would', async () => {
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey });
@@ -44,13 +37,13 @@ describe('ADVANCE.AI media URLs: valid 24 h on the simulator clock (seed 002)', 
   });
 
   it('answers a POST to a media URL with a plain 405, not an envelope', async () => {
-    const response = await fetch(`${sim.url}/standard-images/random_20180929195400851_1478837456`, { method: 'POST' });
+    const response = await fetch(`${sim().url}/standard-images/random_20180929195400851_1478837456`, { method: 'POST' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('answers 404 NoSuchKey to a media name it never issued', async () => {
-    const response = await fetch(`${sim.url}/standard-images/random_20180929195400851_1478837456`);
+    const response = await fetch(`${sim().url}/standard-images/random_20180929195400851_1478837456`);
     expect(response.status).toBe(404);
     expect(await response.text()).toMatch(NO_SUCH_KEY);
   });

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
-import { clientFor, DEMO, expectError, expectSuccess, OTHER, PATHS, startAdvance } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO, expectError, expectSuccess, OTHER, PATHS, useAdvance } from './client.js';
 
 describe('ADVANCE.AI state is partitioned by account', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { api } = useAdvance();
 
   it('does not let one account read, clear or bind another account\'s captures and signature ids', async () => {
     const [demo, other] = [await api.tokenOf(DEMO), await api.tokenOf(OTHER)];

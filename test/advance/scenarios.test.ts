@@ -1,20 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../simulator/vendors/advance/codes.js';
-import { clientFor, DEMO, expectError, expectSuccess, PATHS, startAdvance } from './client.js';
+import { DEMO, expectError, expectSuccess, PATHS, useAdvance } from './client.js';
 
 const ERROR_OUTCOMES = Object.entries(OUTCOMES).filter(([name]) => name !== 'success');
 
 describe('ADVANCE.AI outcomes through scenarios: every documented code is reachable', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { api } = useAdvance();
 
   it('ships a scenario file named after every error outcome', () => {
     const files = readdirSync(fileURLToPath(new URL('../../scenarios/advance', import.meta.url)));
@@ -54,13 +47,7 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
 });
 
 describe('ADVANCE.AI httpStatus quirk: "real" gives errors a matching HTTP status', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance({ httpStatus: 'real' });
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { api } = useAdvance({ httpStatus: 'real' });
 
   it.each([
     ['iam-no-token', 401],

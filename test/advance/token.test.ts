@@ -1,8 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { tokenSignature } from '../../simulator/vendors/advance/token.js';
-import { clientFor, DEMO, DISABLED, expectError, expectStampedBetween, expectSuccess, OTHER, PATHS, signatureOf, startAdvance } from './client.js';
+import { DEMO, DISABLED, expectError, expectStampedBetween, expectSuccess, OTHER, PATHS, signatureOf, useAdvance } from './client.js';
 
 describe('ADVANCE.AI token signature', () => {
   it('matches the vendor\'s example vector (advance.md §1)', async () => {
@@ -13,13 +12,7 @@ describe('ADVANCE.AI token signature', () => {
 });
 
 describe('ADVANCE.AI token: POST /openapi/auth/ticket/v1/generate-token', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { api } = useAdvance();
 
   const request = (fields: Record<string, unknown>, account: { accessKey: string; secretKey: string } = DEMO) => {
     const timestamp = fields.timestamp ?? String(api.now());
@@ -96,13 +89,7 @@ describe('ADVANCE.AI token: POST /openapi/auth/ticket/v1/generate-token', () => 
 });
 
 describe('ADVANCE.AI X-ACCESS-TOKEN on the other APIs', () => {
-  let sim: RunningSimulator;
-  let api: ReturnType<typeof clientFor>;
-  beforeAll(async () => {
-    sim = await startAdvance();
-    api = clientFor(sim);
-  });
-  afterAll(() => sim.close());
+  const { api } = useAdvance();
 
   it.each([
     ['GET', PATHS.signatureId],
