@@ -45,6 +45,9 @@ export class SimulatorConfigError extends Error {
   }
 }
 
+/** The top-level keys of a config file (README "Settings"). */
+const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity'];
+
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
   const vendors = options.vendors ?? allVendors();
@@ -55,6 +58,9 @@ export function buildEngine(options: SimulatorOptions = {}): Engine {
     try {
       file = (parseYaml(readFileSync(options.configFile, 'utf8')) ?? {}) as Record<string, unknown>;
       layers.push({ source: options.configFile, values: (file.vendors ?? {}) as Record<string, unknown> });
+      for (const key of Object.keys(file).filter((k) => !CONFIG_KEYS.includes(k))) {
+        problems.push(`${options.configFile}: ${key}: not a setting (known: ${CONFIG_KEYS.join(', ')})`);
+      }
     } catch (error) {
       problems.push(`${options.configFile}: ${(error as Error).message.split('\n')[0]}`);
     }

@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startSimulator } from '../../simulator/server.js';
+import { fixture } from '../support/fixtures.js';
+import { postFpt } from '../support/fpt-client.js';
+
+const write = (name: string, text: string) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'sim-config-')), name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('the config file (--config)', () => {
+  it('sets vendor quirks, extra scenario folders and the admin token; --set wins over it', async () => {
+    const scenarios = mkdtempSync(join(tmpdir(), 'sim-config-scenarios-'));
+    writeFileSync(join(scenarios, 'mine.yaml'), 'version: 1\nid: fpt/from-config\ndescription: d\noutcome: face-too-small\n');
+    const configFile = write('sim.yaml', `adminToken: t0ken\nscenarios: [${JSON.stringify(scenarios)}]\nvendors:\n  fpt:\n    httpStatus: mirror\n    apiKeys: [cfg-key]\n`);
+    const sim = await startSimulator({ port: 0, configFile, set: ['fpt.apiKeys=[flag-key]'] });
+    try {
+      const video = { bytes: fixture('video-720p-25fps-5s.mp4') };
+      expect((await postFpt(sim.url, {}, { 'api-key': 'flag-key' })).status).toBe(409);
+      expect((await postFpt(sim.url, { video }, { 'api-key': 'cfg-key' })).status).toBe(401);
+      expect((await postFpt(sim.url, { video }, { 'api-key': 'flag-key', 'x-sim-scenario': 'fpt/from-config' })).status).toBe(411);
+      expect((await fetch(`${sim.url}/__sim/scenarios`)).status).toBe(401);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('accepts JSON too', async () => {
+    const sim = await startSimulator({ port: 0, configFile: write('sim.json', '{"vendors":{"fpt":{"httpStatus":"mirror"}}}') });
+    try {
+      expect((await postFpt(sim.url, {})).status).toBe(409);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it.each([
+    ['an unknown vendor', 'vendors:\n  acme: {}\n', /sim\.yaml: vendors\.acme: no such vendor/],
+    ['a bad value', 'vendors:\n  fpt:\n    webm: sometimes\n', /sim\.yaml: vendors\.fpt\.webm: must be equal to one of the allowed values \(accept, refuse\)/],
+    ['an unknown setting', 'vendors:\n  verihubs:\n    typng: {}\n', /sim\.yaml: vendors\.verihubs: must NOT have additional properties "typng"/],
+    ['broken YAML', 'vendors: [\n', /sim\.yaml: /],
+    ['an unknown top-level key', 'prot: 8080\n', /sim\.yaml: prot: not a setting \(known: vendors, scenarios, adminToken, journalCapacity\)/],
+  ])('refuses %s, naming the file and field, and starts nothing', async (_name, text, message) => {
+    await expect(startSimulator({ port: 0, configFile: write('sim.yaml', text) })).rejects.toThrow(message);
+  });
+
+  it('refuses a config file that does not exist', async () => {
+    await expect(startSimulator({ port: 0, configFile: '/nonexistent/sim.yaml' })).rejects.toThrow(/\/nonexistent\/sim\.yaml: ENOENT/);
+  });
+});
