@@ -61,6 +61,10 @@ export function buildEngine(options: SimulatorOptions = {}): Engine {
       for (const key of Object.keys(file).filter((k) => !CONFIG_KEYS.includes(k))) {
         problems.push(`${options.configFile}: ${key}: not a setting (known: ${CONFIG_KEYS.join(', ')})`);
       }
+      const { scenarios, adminToken, journalCapacity } = file;
+      if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string'))) problems.push(`${options.configFile}: scenarios: a list of folders`);
+      if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === '')) problems.push(`${options.configFile}: adminToken: a non-empty string`);
+      if (journalCapacity !== undefined && !(Number.isInteger(journalCapacity) && (journalCapacity as number) > 0)) problems.push(`${options.configFile}: journalCapacity: a whole number above 0`);
     } catch (error) {
       problems.push(`${options.configFile}: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -72,7 +76,8 @@ export function buildEngine(options: SimulatorOptions = {}): Engine {
   const settings = resolveSettings(vendors, layers);
   if (!settings.ok) problems.push(...settings.errors);
 
-  const dirs = [...(options.noShippedScenarios ? [] : [shippedScenariosDir()]), ...((file.scenarios as string[] | undefined) ?? []), ...(options.scenarioDirs ?? [])];
+  const fileDirs = Array.isArray(file.scenarios) ? (file.scenarios as string[]) : [];
+  const dirs = [...(options.noShippedScenarios ? [] : [shippedScenariosDir()]), ...fileDirs, ...(options.scenarioDirs ?? [])];
   const loaded = loadScenarioDirs(dirs, new Map(vendors.map((v) => [v.id, v])));
   problems.push(...loaded.errors);
   if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
