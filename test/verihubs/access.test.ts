@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AUTH, errorText, startVerihubs, type Sim } from './harness.js';
 
 const UNAUTHORIZED = errorText('Unauthorized', 'UNAUTHORIZED');
-const QUOTA = errorText('usage reach it quota limit for liveness (only appears on testing mode)', 'INSUFFICIENT_QUOTA_LIVENESS');
+const QUOTA = errorText('usage reach it quota limit for liveness', 'INSUFFICIENT_QUOTA_LIVENESS');
 const body = { image: 'LIVE_PERSON_A_1' };
 
 let sim: Sim;

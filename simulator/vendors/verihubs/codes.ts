@@ -33,7 +33,8 @@ export const ERROR_CODES = {
   FACE_NOT_DETECTED: { status: 400, message: 'face not detected from image' },
   INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY: { status: 400, message: 'is_quality must be true if validate_quality true' },
   INVALID_PAYLOAD_ATTRIBUTE_VALIDATION_DEPENDENCY: { status: 400, message: 'is_attribute must be true if validate_attribute true' },
-  INSUFFICIENT_QUOTA_LIVENESS: { status: 403, message: 'usage reach it quota limit for liveness (only appears on testing mode)' },
+  // The seed's "(only appears on testing mode)" is a note about when, not part of the message.
+  INSUFFICIENT_QUOTA_LIVENESS: { status: 403, message: 'usage reach it quota limit for liveness' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'internal server error' },
   // Not in the seed: the spec's decision for a missing or unknown App-ID/API-Key pair.
   UNAUTHORIZED: { status: 401, message: 'Unauthorized' },
