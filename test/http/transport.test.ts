@@ -1,21 +1,12 @@
-import { request as httpRequest } from 'node:http';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/server.js';
+import { createApp } from '../../simulator/http/app.js';
+import { buildEngine, startSimulator, type RunningSimulator } from '../../simulator/server.js';
 import { fixture } from '../support/fixtures.js';
 import { postFpt } from '../support/fpt-client.js';
 
-/** Raw HTTP, for bodies no well-behaved client would send. */
-function rawPost(url: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}/dmp/liveness/v3`, { method: 'POST', headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** supertest on the real Express app, for bodies no well-behaved client would send. */
+const app = createApp(buildEngine());
 
 describe('the Express transport keeps serving whatever it is sent', () => {
   let sim: RunningSimulator;
@@ -25,14 +16,28 @@ describe('the Express transport keeps serving whatever it is sent', () => {
   afterAll(() => sim.close());
 
   it('answers malformed multipart with the vendor\'s 409, not a 500 or an HTML page', async () => {
-    const { status, body } = await rawPost(sim.url, { 'api-key': 'k', 'content-type': 'multipart/form-data; boundary=XYZ' }, '--XYZ\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\n\r\nabc');
-    expect(status).toBe(200);
-    expect(JSON.parse(body).code).toBe('409');
+    const response = await request(app)
+      .post('/dmp/liveness/v3')
+      .set({ 'api-key': 'k', 'content-type': 'multipart/form-data; boundary=XYZ' })
+      .send('--XYZ\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\n\r\nabc');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(response.body.code).toBe('409');
   });
 
   it('answers a multipart body with no boundary with the vendor\'s 409', async () => {
-    const { body } = await rawPost(sim.url, { 'api-key': 'k', 'content-type': 'multipart/form-data' }, 'hello');
-    expect(JSON.parse(body).code).toBe('409');
+    const response = await request(app).post('/dmp/liveness/v3').set({ 'api-key': 'k', 'content-type': 'multipart/form-data' }).send('hello');
+    expect(response.body.code).toBe('409');
+  });
+
+  it('reads a real multipart upload through multer, as supertest\'s attach sends it', async () => {
+    const response = await request(app)
+      .post('/dmp/liveness/v3')
+      .set('API_KEY', 'k')
+      .attach('video', Buffer.from(fixture('video-720p-25fps-5s.mp4')), { filename: 'selfie.mp4', contentType: 'video/mp4' })
+      .attach('cmnd', Buffer.from(fixture('face-1024x768.jpg')), { filename: 'id.jpg', contentType: 'image/jpeg' });
+    expect(response.body.code).toBe('200');
+    expect(response.body.face_match.code).toBe('200');
   });
 
   it('still answers normally after bad requests', async () => {
