@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * DESIGN.md "Layout": the engine, scenarios, vendors and media import no HTTP library and read no
+ * files (so the same engine runs in-process under msw, even in a browser); nothing in simulator/
+ * imports the kit in src/. Read from the static import lines.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const filesBelow = (dir: string): string[] =>
+  readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(dir, name));
+const importsOf = (file: string) =>
+  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+
+const CORE = ['simulator/engine', 'simulator/scenarios', 'simulator/vendors', 'simulator/media', 'simulator/admin'];
+const FORBIDDEN = [/^express$/, /^multer$/, /^msw/, /^supertest$/, /^(node:)?(fs|http|https|net|tls|dns|child_process|worker_threads)(\/|$)/];
+/** The one file-system edge of the core: loading scenario folders (DESIGN.md "One schema, one loader"). */
+const EDGES = new Set(['simulator/scenarios/load-dirs.ts']);
+
+describe('architecture: dependencies point one way', () => {
+  it('the core imports no HTTP library, no msw and no file-system or network module', () => {
+    const offences = CORE.flatMap(filesBelow)
+      .filter((file) => !EDGES.has(file))
+      .flatMap((file) => importsOf(file).filter((spec) => FORBIDDEN.some((rule) => rule.test(spec))).map((spec) => `${file} imports ${spec}`));
+    expect(offences).toEqual([]);
+  });
+
+  it('nothing in simulator/ imports the kit in src/', () => {
+    const offences = filesBelow('simulator').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && relative(root, join(root, file, '..', spec)).startsWith('src/'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('no vendor imports another vendor', () => {
+    const offences = filesBelow('simulator/vendors').flatMap((file) => {
+      const vendor = file.split('/')[2];
+      if (!vendor || vendor.endsWith('.ts')) return [];
+      return importsOf(file)
+        .map((spec) => relative(root, join(root, file, '..', spec)))
+        // simulator/vendors/<other>/… (a file inside another vendor's folder)
+        .filter((target) => target.split('/').length > 3 && target.startsWith('simulator/vendors/') && target.split('/')[2] !== vendor)
+        .map((target) => `${file} imports ${target}`);
+    });
+    expect(offences).toEqual([]);
+  });
+});
