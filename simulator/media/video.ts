@@ -18,6 +18,7 @@ import {
   type InputFormat,
 } from 'mediabunny';
 import { sniffImageFormat } from './image.js';
+import { isobmffTruncation, matroskaTruncation } from './truncation.js';
 import { checkSampleTables } from './mp4-tables.js';
 
 export interface VideoInfo {
@@ -69,6 +70,8 @@ export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> 
     const format = await input.getFormat();
     const container = CONTAINERS.find(([known]) => known === format)?.[1];
     if (!container) return fail('not-a-video', `unsupported container ${format.name}`);
+    const cut = container === 'mp4' || container === 'mov' ? isobmffTruncation(bytes) : matroskaTruncation(bytes);
+    if (cut) return fail('unreadable', `the ${container} file is truncated: ${cut}`);
 
     const track = await input.getPrimaryVideoTrack();
     if (!track) return fail('no-video-track', `the ${container} container holds no video track`);
