@@ -29,10 +29,12 @@ ff -f lavfi -i "testsrc2=size=1280x720:rate=25:duration=2" \
 ff -f lavfi -i "mandelbrot=size=1280x720:rate=25" -frames:v 1 \
   "${h264[@]}" "${bx[@]}" -movflags +faststart "$out/video-one-frame.mp4"
 
-# VP8 at a tiny bitrate; WebM is what browser MediaRecorder clients send.
+# VP8 at a tiny bitrate; WebM is what browser MediaRecorder clients send. libvpx's realtime
+# deadline adapts to the CPU time it gets, so its output changes from run to run: the "good"
+# deadline on one thread gives the same bytes every time.
+vp8=(-c:v libvpx -b:v 100k -crf 50 -deadline good -cpu-used 5 -threads 1 -pix_fmt yuv420p -an)
 ff -f lavfi -i "testsrc2=size=1280x720:rate=25:duration=5" \
-  -c:v libvpx -b:v 150k -crf 50 -deadline realtime -cpu-used 8 -pix_fmt yuv420p -an "${bx[@]}" \
-  "$out/video-720p-25fps-5s.webm"
+  "${vp8[@]}" "${bx[@]}" "$out/video-720p-25fps-5s.webm"
 
 # QuickTime container (iOS uploads): -f mov sets the 'qt  ' brand.
 ff -f lavfi -i "testsrc2=size=1280x720:rate=25:duration=5" \
@@ -41,6 +43,16 @@ ff -f lavfi -i "testsrc2=size=1280x720:rate=25:duration=5" \
 # No +faststart: ffmpeg writes the moov atom after mdat, as many phone encoders do.
 ff -f lavfi -i "testsrc2=size=1280x720:rate=30:duration=5" \
   "${h264[@]}" "${bx[@]}" "$out/video-720p-30fps-5s-moov-at-end.mp4"
+
+# Fragmented MP4 with an empty moov, the shape Safari's MediaRecorder uploads: the frames are
+# listed in moof boxes, not in the moov's sample tables.
+ff -f lavfi -i "testsrc2=size=1280x720:rate=25:duration=5" \
+  "${h264[@]}" -g 25 "${bx[@]}" -movflags +frag_keyframe+empty_moov+default_base_moof \
+  "$out/video-720p-25fps-5s-fragmented.mp4"
+
+# WebM written live, like Chrome's MediaRecorder: no Duration, no Cues, Segment of unknown size.
+ff -f lavfi -i "testsrc2=size=1280x720:rate=25:duration=5" \
+  "${vp8[@]}" "${bx[@]}" -live 1 "$out/video-720p-25fps-5s-live.webm"
 
 # A face-like drawing: a skin-toned ellipse with two dark eyes and a mouth on a grey background.
 # geq evaluates per pixel; X,Y are pixel coordinates, W,H the frame size.

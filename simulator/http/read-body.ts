@@ -9,12 +9,17 @@ import type { SimBody } from '../engine/types.js';
  * vendor answers it with its own error (multer errors carry no HTTP status of their own).
  */
 export function createBodyReader(maxBodyBytes: number) {
-  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBodyBytes, fieldSize: maxBodyBytes, files: 20, fields: 100, parts: 120 } }).any();
+  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBodyBytes, fieldSize: maxBodyBytes, files: 5, fields: 50, parts: 60 } }).any();
   const raw = express.raw({ type: () => true, limit: maxBodyBytes });
 
   return async function readBody(req: Request, res: Response): Promise<SimBody> {
     const contentType = req.headers['content-type'] ?? '';
     const isMultipart = /^multipart\/form-data/i.test(contentType);
+    // multer caps each file, not the whole body: a declared length over the cap is refused unread.
+    if (Number(req.headers['content-length']) > maxBodyBytes) {
+      req.resume();
+      return { kind: 'unreadable', reason: 'too-large', contentType };
+    }
     const failure = await new Promise<unknown>((resolve) => (isMultipart ? multipart : raw)(req, res, resolve));
     if (failure) {
       const tooLarge = (failure as { code?: string; type?: string }).code?.startsWith('LIMIT_') || (failure as { type?: string }).type === 'entity.too.large';
