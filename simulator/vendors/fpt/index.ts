@@ -65,7 +65,8 @@ async function renderFacts(upload: FptUpload): Promise<RenderFacts> {
   const videoDigest = upload.video ? await sha256Hex(upload.video.bytes) : '0'.repeat(64);
   const cmndDigest = upload.cmnd?.kind === 'file' ? await sha256Hex(upload.cmnd.file.bytes) : '0'.repeat(64);
   return {
-    scores: { spoof: unitFromDigest(videoDigest, 0), deepfake: unitFromDigest(videoDigest, 1), similarity: unitFromDigest(cmndDigest, 2) },
+    // Similarity depends on the pair: the same face image against another video scores differently.
+    scores: { spoof: unitFromDigest(videoDigest, 0), deepfake: unitFromDigest(videoDigest, 1), similarity: (unitFromDigest(videoDigest, 2) + unitFromDigest(cmndDigest, 2)) % 1 },
     cmndSent: upload.cmnd !== undefined,
     smallImage: false,
   };
