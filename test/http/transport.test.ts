@@ -49,6 +49,12 @@ describe('the Express transport keeps serving whatever it is sent', () => {
     expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
   });
 
+  it('acts out a hang: no answer comes, the client gives up, and the server keeps serving', async () => {
+    const attempt = fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'x-sim-scenario': 'fpt/no-answer' }, signal: AbortSignal.timeout(300) });
+    await expect(attempt).rejects.toThrow(/abort|timeout/i);
+    expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
+  });
+
   it('acts out a malformed response: the client cannot parse it', async () => {
     await expect(postFpt(sim.url, {}, { 'api-key': 'k', 'x-sim-scenario': 'fpt/malformed-response' })).rejects.toThrow();
   });
