@@ -1,0 +1,65 @@
+// Detects a container cut short. mediabunny reads only the index (moov tables, Matroska headers)
+// and never touches frame data when asked for metadata, so a faststart MP4 cut inside mdat would
+// still look complete to it. The vendors decode the frames and would reject it, so we check that
+// every top-level structure the file declares actually fits in the bytes we have.
+
+function u32be(b: Uint8Array, at: number): number {
+  return (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
+}
+
+/** ISO BMFF (MP4/MOV): a detail naming the top-level box that runs past the end, else null. */
+export function isobmffTruncation(b: Uint8Array): string | null {
+  let at = 0;
+  while (at + 8 <= b.length) {
+    let size = u32be(b, at);
+    const type = String.fromCharCode(b[at + 4] ?? 0, b[at + 5] ?? 0, b[at + 6] ?? 0, b[at + 7] ?? 0);
+    if (size === 0) return null; // "extends to the end of the file": nothing to compare with
+    if (size === 1) {
+      // 64-bit largesize follows the type; files over 2^53 bytes do not exist here.
+      if (at + 16 > b.length) return `the '${type}' box header is cut`;
+      size = u32be(b, at + 8) * 2 ** 32 + u32be(b, at + 12);
+    }
+    if (size < 8) return `the '${type}' box declares an impossible size ${size}`;
+    if (at + size > b.length) return `the '${type}' box needs ${at + size} bytes, the file has ${b.length}`;
+    at += size;
+  }
+  return null; // a few trailing bytes (padding) are tolerated, as players do
+}
+
+/** Reads an EBML variable-length integer: its length in bytes and value (null = "unknown size"). */
+function readVint(b: Uint8Array, at: number): { length: number; value: number | null } | null {
+  const first = b[at];
+  if (first === undefined || first === 0) return null;
+  const length = Math.clz32(first) - 23; // 1..8: position of the first set bit
+  if (at + length > b.length) return null;
+  let value = first & (0xff >> length);
+  let allOnes = value === 0xff >> length;
+  for (let i = 1; i < length; i++) {
+    const byte = b[at + i] as number;
+    value = value * 256 + byte;
+    allOnes &&= byte === 0xff;
+  }
+  return { length, value: allOnes ? null : value };
+}
+
+/** Matroska/WebM: a detail when the EBML header or a sized Segment runs past the end, else null. */
+export function matroskaTruncation(b: Uint8Array): string | null {
+  let at = 0;
+  while (at < b.length) {
+    // Element IDs keep their length marker: 4 bytes for both EBML (1A45DFA3) and Segment (18538067).
+    const id = readVint(b, at);
+    if (!id) return `an element header at byte ${at} is cut or invalid`;
+    const size = readVint(b, at + id.length);
+    if (!size) return `an element header at byte ${at} is cut or invalid`;
+    const dataStart = at + id.length + size.length;
+    // Live recordings (Chrome MediaRecorder) write the Segment with an unknown size: nothing to check.
+    if (size.value === null) return null;
+    if (dataStart + size.value > b.length) {
+      return `an element at byte ${at} needs ${dataStart + size.value} bytes, the file has ${b.length}`;
+    }
+    // Stop after the Segment: whatever follows it is not part of the file's structure.
+    if (b[at] === 0x18 && b[at + 1] === 0x53 && b[at + 2] === 0x80 && b[at + 3] === 0x67) return null;
+    at = dataStart + size.value;
+  }
+  return null;
+}
