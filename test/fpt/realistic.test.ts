@@ -40,8 +40,9 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
     }
   });
 
-  it('accepts webm, mov and an mp4 with its moov atom at the end', async () => {
-    for (const name of ['video-720p-25fps-5s.webm', 'video-720p-25fps-5s.mov', 'video-720p-30fps-5s-moov-at-end.mp4']) {
+  it('accepts webm, mov, an mp4 with its moov atom at the end, and the Safari and Chrome recorder shapes', async () => {
+    const names = ['video-720p-25fps-5s.webm', 'video-720p-25fps-5s.mov', 'video-720p-30fps-5s-moov-at-end.mp4', 'video-720p-25fps-5s-fragmented.mp4', 'video-720p-25fps-5s-live.webm'];
+    for (const name of names) {
       const { json } = await postFpt(sim.url, { video: { bytes: fixture(name), filename: name } });
       expect(json.code, name).toBe('200');
       expect(json.liveness.warning, name).toBe('');
@@ -84,6 +85,12 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
   it('answers 409 "Invalid upload video" to a JSON body instead of multipart', async () => {
     const response = await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'content-type': 'application/json' }, body: '{"video":"x"}' });
     expect(((await response.json()) as { code: string }).code).toBe('409');
+  });
+
+  it('answers 409 "Invalid upload video" for an mp4 cut short in its frame data', async () => {
+    const { json } = await postFpt(sim.url, { video: { bytes: HD.subarray(0, Math.floor(HD.length * 0.8)) } });
+    expect(json.code).toBe('409');
+    expect(json.message).toBe('Invalid upload video');
   });
 
   it('answers 409 "Video is too short" for a 2 s video', async () => {
