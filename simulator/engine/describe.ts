@@ -11,7 +11,6 @@ export async function describeRequest(req: SimRequest): Promise<JournalEntry['re
   const body = req.body;
   switch (body.kind) {
     case 'empty':
-      return { contentType, size: 0, sha256: null, fields: [], files: [] };
     case 'unreadable':
       return { contentType, size: 0, sha256: null, fields: [], files: [] };
     case 'bytes':

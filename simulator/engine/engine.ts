@@ -177,9 +177,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     const credential = vendor.credentialOf(req, { clockNow: clock.now() });
     const ctx = contextFor(vendor, credential, req);
-    const facts = { ...vendor.facts(req), credential: credential === undefined ? [] : [credential], method: [req.method], path: [req.path] };
     const admitted = match.kind === 'found' && route.scenarios !== false && (vendor.admits?.(req, ctx) ?? true);
-    const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts }) : undefined;
+    const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
     let step: ScenarioStep | undefined;
     let stepDef: ScenarioStepDef | undefined;
     if (selection) {
@@ -219,6 +218,11 @@ export function createEngine(options: EngineOptions): Engine {
       request: await describeRequest(req),
     });
     return response;
+  }
+
+  /** What a scenario's `when` can match: the vendor's facts plus the engine's own. */
+  function factsOf(vendor: AnyVendor, req: SimRequest, credential: string | undefined): Record<string, string[]> {
+    return { ...vendor.facts(req), credential: credential === undefined ? [] : [credential], method: [req.method], path: [req.path] };
   }
 
   function notFound(req: SimRequest): SimResponse {
