@@ -7,17 +7,12 @@
  * checked against the sample count and the box's own size, so such files are refused at once.
  */
 
+import { childBoxes, type Box } from './isobmff-boxes.js';
+
 /** No phone video of 5–6 s comes near this; a 10 MB upload cannot hold more real samples. */
 const MAX_SAMPLES = 1_000_000;
 
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'moof', 'traf']);
-
-interface Box {
-  type: string;
-  /** Payload start (after the header) and end. */
-  start: number;
-  end: number;
-}
 
 /** The problem with the first bad sample table, or null when every table is consistent. */
 export function checkSampleTables(bytes: Uint8Array): string | null {
@@ -25,7 +20,8 @@ export function checkSampleTables(bytes: Uint8Array): string | null {
   const stack: Box[] = [{ type: 'file', start: 0, end: bytes.byteLength }];
   while (stack.length > 0) {
     const parent = stack.pop()!;
-    const children = childrenOf(view, parent);
+    // A box that does not fit is the truncation check's to report (truncation.ts).
+    const children = childBoxes(view, parent).boxes;
     if (parent.type === 'stbl') {
       const problem = checkStbl(view, children);
       if (problem) return problem;
@@ -39,27 +35,6 @@ export function checkSampleTables(bytes: Uint8Array): string | null {
     stack.push(...children.filter((b) => CONTAINERS.has(b.type)));
   }
   return null;
-}
-
-function childrenOf(view: DataView, parent: Box): Box[] {
-  const boxes: Box[] = [];
-  let at = parent.start;
-  while (at + 8 <= parent.end) {
-    let size = view.getUint32(at);
-    let header = 8;
-    if (size === 1) {
-      if (at + 16 > parent.end) break;
-      size = Number(view.getBigUint64(at + 8));
-      header = 16;
-    } else if (size === 0) {
-      size = parent.end - at;
-    }
-    if (size < header || at + size > parent.end) break; // truncated: the library reports it
-    const type = String.fromCharCode(view.getUint8(at + 4), view.getUint8(at + 5), view.getUint8(at + 6), view.getUint8(at + 7));
-    boxes.push({ type, start: at + header, end: at + size });
-    at += size;
-  }
-  return boxes;
 }
 
 /** Entries of a full box whose payload is [version+flags][entry_count][entries of `width` bytes]. */

@@ -2,28 +2,11 @@
 // and never touches frame data when asked for metadata, so a faststart MP4 cut inside mdat would
 // still look complete to it. The vendors decode the frames and would reject it, so we check that
 // every top-level structure the file declares actually fits in the bytes we have.
-
-function u32be(b: Uint8Array, at: number): number {
-  return (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
-}
+import { childBoxes } from './isobmff-boxes.js';
 
 /** ISO BMFF (MP4/MOV): a detail naming the top-level box that runs past the end, else null. */
 export function isobmffTruncation(b: Uint8Array): string | null {
-  let at = 0;
-  while (at + 8 <= b.length) {
-    let size = u32be(b, at);
-    const type = String.fromCharCode(b[at + 4] ?? 0, b[at + 5] ?? 0, b[at + 6] ?? 0, b[at + 7] ?? 0);
-    if (size === 0) return null; // "extends to the end of the file": nothing to compare with
-    if (size === 1) {
-      // 64-bit largesize follows the type; files over 2^53 bytes do not exist here.
-      if (at + 16 > b.length) return `the '${type}' box header is cut`;
-      size = u32be(b, at + 8) * 2 ** 32 + u32be(b, at + 12);
-    }
-    if (size < 8) return `the '${type}' box declares an impossible size ${size}`;
-    if (at + size > b.length) return `the '${type}' box needs ${at + size} bytes, the file has ${b.length}`;
-    at += size;
-  }
-  return null; // a few trailing bytes (padding) are tolerated, as players do
+  return childBoxes(new DataView(b.buffer, b.byteOffset, b.byteLength), { start: 0, end: b.byteLength }).overrun;
 }
 
 /** Reads an EBML variable-length integer: its length in bytes and value (null = "unknown size"). */
