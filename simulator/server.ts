@@ -6,6 +6,7 @@ import type { Clock } from './engine/clock.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
 import { createApp } from './http/app.js';
+import { createSimulator, type Simulator } from './simulator.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { allVendors } from './vendors/index.js';
@@ -34,6 +35,8 @@ export interface RunningSimulator {
   url: string;
   port: number;
   engine: Engine;
+  /** The engine with the admin API above it: what the HTTP server serves. */
+  simulator: Simulator;
   server: Server;
   close(): Promise<void>;
 }
@@ -50,6 +53,11 @@ const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity'];
 
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
+  return buildSimulator(options).engine;
+}
+
+/** Builds the engine and puts the admin API above it (simulator.ts); starts nothing. */
+export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
   const layers: SettingsLayer[] = [];
@@ -82,20 +90,21 @@ export function buildEngine(options: SimulatorOptions = {}): Engine {
   problems.push(...loaded.errors);
   if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
 
-  return createEngine({
+  const engine = createEngine({
     vendors,
     scenarios: loaded.scenarios,
     settings: settings.settings,
-    adminToken: options.adminToken ?? (file.adminToken as string | undefined),
     journalCapacity: options.journalCapacity ?? (file.journalCapacity as number | undefined),
     clock: options.clock,
   });
+  return createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) });
 }
 
 /** Starts the simulator on HTTP; port 0 picks a free one. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const engine = buildEngine(options);
-  const server = createServer(createApp(engine));
+  const simulator = buildSimulator(options);
+  const { engine } = simulator;
+  const server = createServer(createApp(simulator));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);
@@ -106,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     engine,
+    simulator,
     server,
     close: () =>
       new Promise<void>((resolve) => {

@@ -17,15 +17,32 @@ const importsOf = (file: string) =>
   [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 
 const CORE = ['simulator/engine', 'simulator/scenarios', 'simulator/vendors', 'simulator/media', 'simulator/admin'];
+/** Core files outside those folders: the composition of engine and admin API (msw will serve it too). */
+const CORE_FILES = ['simulator/simulator.ts'];
+/** What sits above the engine (DESIGN.md "Admin API": a layer above the engine, composed in simulator.ts). */
+const ABOVE_ENGINE = ['simulator/admin/', 'simulator/http/', 'simulator/cli/', 'simulator/server.ts', 'simulator/simulator.ts', 'src/'];
+/** Static and dynamic relative imports of a file, as repository paths (`.js` read as the `.ts` source). */
+const targetsOf = (file: string) =>
+  [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^\s*(?:import|export)\s[^'"]*?from\s+|\bimport\s*\(\s*)['"](\.[^'"]+)['"]/gm)]
+    .map((m) => relative(root, join(root, file, '..', m[1]!)).replace(/\.js$/, '.ts'));
 const FORBIDDEN = [/^express$/, /^multer$/, /^msw/, /^supertest$/, /^(node:)?(fs|http|https|net|tls|dns|child_process|worker_threads)(\/|$)/];
 /** The one file-system edge of the core: loading scenario folders (DESIGN.md "One schema, one loader"). */
 const EDGES = new Set(['simulator/scenarios/load-dirs.ts']);
 
 describe('architecture: dependencies point one way', () => {
   it('the core imports no HTTP library, no msw and no file-system or network module', () => {
-    const offences = CORE.flatMap(filesBelow)
+    const offences = [...CORE.flatMap(filesBelow), ...CORE_FILES]
       .filter((file) => !EDGES.has(file))
       .flatMap((file) => importsOf(file).filter((spec) => FORBIDDEN.some((rule) => rule.test(spec))).map((spec) => `${file} imports ${spec}`));
+    expect(offences).toEqual([]);
+  });
+
+  it('the engine imports nothing above it: no admin API, transport, CLI, server or composition', () => {
+    const offences = filesBelow('simulator/engine').flatMap((file) =>
+      targetsOf(file)
+        .filter((target) => ABOVE_ENGINE.some((above) => target === above || target.startsWith(above)))
+        .map((target) => `${file} imports ${target}`),
+    );
     expect(offences).toEqual([]);
   });
 

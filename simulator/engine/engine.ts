@@ -1,4 +1,3 @@
-import { createAdminApi } from '../admin/api.js';
 import { selectScenario, stepAt, toVendorStep } from '../scenarios/select.js';
 import { closest } from '../scenarios/suggest.js';
 import type { ArmedScenario, Scenario, ScenarioStepDef } from '../scenarios/types.js';
@@ -21,12 +20,13 @@ export interface EngineOptions {
   clock?: Clock;
   store?: StateStore;
   journalCapacity?: number;
-  /** When set, every admin route but health needs `X-Sim-Admin-Token: <token>`. */
-  adminToken?: string;
 }
 
 export interface Engine {
-  /** Answers any request: a vendor route, an admin route, or the simulator's own 404. */
+  /**
+   * Answers a vendor request, or the simulator's own 404/405. The admin API (`/__sim/...`) is a
+   * layer above the engine (simulator/simulator.ts composes the two): the engine knows nothing of it.
+   */
   handle(req: SimRequest): Promise<SimResponse>;
   readonly vendors: ReadonlyMap<VendorId, AnyVendor>;
   scenarios(): ReadonlyMap<string, Scenario>;
@@ -102,9 +102,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     contextFor: (vendor, credential, req) => contextFor(vendor, credential, req),
     routeList: () => vendorRoutes.map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
-    handle: (req) => (req.path === '/__sim' || req.path.startsWith('/__sim/') ? admin.handle(req) : handleVendor(req)),
+    handle: (req) => handleVendor(req),
   };
-  const admin = createAdminApi(engine, { adminToken: options.adminToken });
   engine.replaceScenarios(options.scenarios ?? []);
 
   function contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown> {

@@ -1,7 +1,6 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
-import type { Engine } from '../engine/engine.js';
 import { problemResponse } from '../engine/problem.js';
-import type { SimBody, SimRequest } from '../engine/types.js';
+import type { SimBody, SimRequest, SimResponse } from '../engine/types.js';
 import { createBodyReader } from './read-body.js';
 import { sendSimResponse } from './send-response.js';
 
@@ -10,15 +9,20 @@ export interface AppOptions {
   maxBodyBytes?: number;
 }
 
+/** What the transport serves: the simulator (engine + admin API, simulator.ts), or a bare engine. */
+export interface SimHandler {
+  handle(req: SimRequest): Promise<SimResponse>;
+}
+
 /** The Express host: it only translates HTTP to SimRequest and SimResponse back. */
-export function createApp(engine: Engine, options: AppOptions = {}) {
+export function createApp(simulator: SimHandler, options: AppOptions = {}) {
   const readBody = createBodyReader(options.maxBodyBytes ?? 64 * 1024 * 1024);
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(async (req, res) => {
     const body = await readBody(req, res);
-    await sendSimResponse(res, await engine.handle(toSimRequest(req, body)));
+    await sendSimResponse(res, await simulator.handle(toSimRequest(req, body)));
   });
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     console.error('[liveness-sim] transport error:', error);

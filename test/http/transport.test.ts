@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../simulator/http/app.js';
-import { buildEngine, startSimulator, type RunningSimulator } from '../../simulator/server.js';
+import { buildSimulator, startSimulator, type RunningSimulator } from '../../simulator/server.js';
 import { fixture } from '../support/fixtures.js';
 import { postFpt } from '../support/fpt-client.js';
 
 /** supertest on the real Express app, for bodies no well-behaved client would send. */
-const app = createApp(buildEngine());
+const app = createApp(buildSimulator());
 
 describe('the Express transport keeps serving whatever it is sent', () => {
   let sim: RunningSimulator;
@@ -73,9 +73,9 @@ describe('the Express transport keeps serving whatever it is sent', () => {
 describe('transport body cap', () => {
   it('turns a body over the transport cap into the vendor\'s own error', async () => {
     const { createApp } = await import('../../simulator/http/app.js');
-    const { buildEngine } = await import('../../simulator/server.js');
+    const { buildSimulator } = await import('../../simulator/server.js');
     const { createServer } = await import('node:http');
-    const server = createServer(createApp(buildEngine(), { maxBodyBytes: 1024 }));
+    const server = createServer(createApp(buildSimulator(), { maxBodyBytes: 1024 }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {

@@ -1,0 +1,33 @@
+import { createAdminApi } from './admin/api.js';
+import type { Engine } from './engine/engine.js';
+import type { SimRequest, SimResponse } from './engine/types.js';
+
+/**
+ * The simulator as one request handler: the engine (vendor routes) with the admin API as a layer
+ * above it (DESIGN.md "Admin API"). The engine knows nothing of the admin API; this is the one
+ * place they meet. Transport-neutral: Express (http/app.ts) and, later, msw serve it the same way.
+ */
+export interface Simulator {
+  readonly engine: Engine;
+  /** Answers any request: `/__sim/...` by the admin API, everything else by the engine. */
+  handle(req: SimRequest): Promise<SimResponse>;
+}
+
+export interface SimulatorLayerOptions {
+  /** When set, every admin route but health needs `X-Sim-Admin-Token: <token>`. */
+  adminToken?: string | undefined;
+}
+
+/** The admin API's own prefix: never a vendor path. */
+export const ADMIN_PREFIX = '/__sim';
+
+export const isAdminPath = (path: string) => path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
+
+/** Puts the admin API above an engine. */
+export function createSimulator(engine: Engine, options: SimulatorLayerOptions = {}): Simulator {
+  const admin = createAdminApi(engine, { adminToken: options.adminToken });
+  return {
+    engine,
+    handle: (req) => (isAdminPath(req.path) ? admin.handle(req) : engine.handle(req)),
+  };
+}
