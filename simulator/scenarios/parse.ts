@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import schema from '../../contracts/scenario.schema.json' with { type: 'json' };
 import type { AnyVendor } from '../engine/vendor.js';
 import type { SimFault, VendorId } from '../engine/types.js';
@@ -20,7 +20,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 interface ScenarioFileV1 {
   version: 1;
   id: string;
-  description: string;
+  description?: string;
   outcome?: string;
   set?: Record<string, unknown>;
   sequence?: { outcome: string; set?: Record<string, unknown>; latency?: number; fault?: SimFault }[];
@@ -37,56 +37,86 @@ export function parseScenarioText(
   source: string,
   vendors: ReadonlyMap<VendorId, AnyVendor>,
 ): ParseResult {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? `:${error.linePos[0].line}` : '';
-    return { ok: false, errors: [`${source}${where}: not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
-  }
-  return parseScenarioObject(data, source, vendors);
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => describeYamlError(e, text, source)) };
+  return parseScenarioObject(doc.toJS(), source, vendors);
 }
 
+/**
+ * One line per YAML error: `file:line:column: not valid YAML: <what>: <the offending line>`, the
+ * way compilers print them (the yaml library's own text ends in "at line 4, column 1:" and a
+ * multi-line excerpt, which reads badly in a log).
+ */
+function describeYamlError(error: YAMLError, text: string, source: string): string {
+  const what = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').split('\n')[0]!;
+  const pos = error.linePos?.[0];
+  if (!pos) return `${source}: not valid YAML: ${what}`;
+  const lines = text.split(/\r?\n/);
+  let at = { line: pos.line, col: pos.col };
+  let problem = what;
+  if ((lines[at.line - 1] ?? '').trim() === '') {
+    // The file ended before the construct did: point at the last line that has text.
+    const last = lines.slice(0, at.line - 1).findLastIndex((l) => l.trim() !== '');
+    if (last < 0) return `${source}:${pos.line}:${pos.col}: not valid YAML: ${what}`;
+    at = { line: last + 1, col: lines[last]!.length + 1 };
+    problem = `${what} before the file ends`;
+  }
+  return `${source}:${at.line}:${at.col}: not valid YAML: ${problem}: ${lines[at.line - 1]!.trim()}`;
+}
+
+/**
+ * Checks a scenario object and reports every problem at once: the schema's, then the vendor's
+ * (outcomes, overrides, when facts) for each part the schema did not already refuse.
+ */
 export function parseScenarioObject(
   data: unknown,
   source: string,
   vendors: ReadonlyMap<VendorId, AnyVendor>,
 ): ParseResult {
-  if (!validate(data)) {
-    return { ok: false, errors: describeSchemaErrors(validate.errors ?? []).map((e) => `${source}: ${e}`) };
+  const schemaErrors = validate(data) ? [] : (validate.errors ?? []);
+  const errors = describeSchemaErrors(schemaErrors).map((e) => `${source}: ${e}`);
+  /** Paths the schema refused: the vendor checks skip them so one mistake is reported once. */
+  const refused = (path: string) => schemaErrors.some((e) => e.instancePath === path || e.instancePath.startsWith(`${path}/`));
+  if (data === null || data === undefined) return { ok: false, errors: [`${source}: the file is empty; a scenario needs at least version, id and outcome (or sequence)`] };
+  if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors };
+  const file = data as Partial<ScenarioFileV1>;
+  const vendorId = typeof file.id === 'string' && !refused('/id') ? (file.id.split('/')[0] as VendorId) : undefined;
+  const vendor = vendorId && vendors.get(vendorId);
+  if (vendorId && !vendor) return { ok: false, errors: [`${source}: /id: vendor "${vendorId}" is not enabled`] };
+  if (!vendor) return { ok: false, errors };
+
+  const stepsAt: { at: string; outcome: unknown; set: unknown }[] = Array.isArray(file.sequence)
+    ? file.sequence.map((s, i) => ({ at: `/sequence/${i}`, outcome: s?.outcome, set: s?.set }))
+    : [{ at: '', outcome: file.outcome, set: file.set }];
+  for (const { at, outcome, set } of stepsAt) {
+    if (typeof outcome !== 'string' || refused(`${at}/outcome`)) continue;
+    if (!Object.hasOwn(vendor.outcomes, outcome)) {
+      const near = closest(outcome, Object.keys(vendor.outcomes)).join('", "');
+      errors.push(`${source}: ${at}/outcome: "${outcome}" is not a ${vendorId} outcome (closest: "${near}")`);
+      continue;
+    }
+    if (set && typeof set === 'object' && !refused(`${at}/set`)) {
+      for (const problem of checkOverrides(vendor.exampleBody(outcome), set as Record<string, unknown>)) {
+        errors.push(`${source}: ${at}/set/${problem}`);
+      }
+    }
   }
-  const file = data as unknown as ScenarioFileV1;
-  const vendorId = file.id.split('/')[0] as VendorId;
-  const vendor = vendors.get(vendorId);
-  if (!vendor) return { ok: false, errors: [`${source}: /id: vendor "${vendorId}" is not enabled`] };
-
-  const steps: ScenarioStepDef[] = file.sequence
-    ? file.sequence.map((s) => ({ outcome: s.outcome, set: s.set ?? {}, latencyMs: s.latency ?? file.latency, fault: s.fault ?? file.fault }))
-    : [{ outcome: file.outcome!, set: file.set ?? {}, latencyMs: file.latency, fault: file.fault }];
-
-  const errors: string[] = [];
-  steps.forEach((step, i) => {
-    const at = file.sequence ? `/sequence/${i}` : '';
-    if (!Object.hasOwn(vendor.outcomes, step.outcome)) {
-      const near = closest(step.outcome, Object.keys(vendor.outcomes)).join('", "');
-      errors.push(`${source}: ${at}/outcome: "${step.outcome}" is not a ${vendorId} outcome (closest: "${near}")`);
-      return;
-    }
-    for (const problem of checkOverrides(vendor.exampleBody(step.outcome), step.set)) {
-      errors.push(`${source}: ${at}/set/${problem}`);
-    }
-  });
-  const when = file.when ? normaliseWhen(file.when) : undefined;
   const factNames = [...ENGINE_FACTS, ...vendor.factNames];
-  for (const key of Object.keys(when ?? {})) {
-    if (!factNames.includes(key)) {
-      errors.push(`${source}: /when/${key}: ${vendorId} requests have no fact "${key}" (known: ${factNames.join(', ')})`);
+  if (file.when && typeof file.when === 'object' && !Array.isArray(file.when)) {
+    for (const key of Object.keys(file.when)) {
+      if (!factNames.includes(key)) {
+        errors.push(`${source}: /when/${key}: ${vendorId} requests have no fact "${key}" (known: ${factNames.join(', ')})`);
+      }
     }
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const scenario: Scenario = { id: file.id, vendor: vendorId, description: file.description, steps, loop: file.loop ?? false, source };
-  if (when) scenario.when = when;
+  const steps: ScenarioStepDef[] = file.sequence
+    ? file.sequence.map((s) => ({ outcome: s.outcome, set: s.set ?? {}, latencyMs: s.latency ?? file.latency, fault: s.fault ?? file.fault }))
+    : [{ outcome: file.outcome!, set: file.set ?? {}, latencyMs: file.latency, fault: file.fault }];
+  const description = file.description ?? steps.map((s) => s.outcome).join(', then ');
+  const scenario: Scenario = { id: file.id!, vendor: vendor.id, description, steps, loop: file.loop ?? false, source };
+  if (file.when) scenario.when = normaliseWhen(file.when);
   return { ok: true, scenario };
 }
 

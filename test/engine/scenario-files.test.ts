@@ -13,7 +13,6 @@ const parse = (text: string) => parseScenarioText(text, 'my/file.yaml', vendors)
 
 describe('scenario files are validated when loaded, errors name the file and the field', () => {
   it.each([
-    ['a missing description', 'version: 1\nid: fpt/x\noutcome: live\n', 'my/file.yaml: /: must have required property \'description\''],
     ['an unknown field', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nlatenc: 5\n', 'my/file.yaml: /: unknown field "latenc"'],
     ['both outcome and sequence', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nsequence: [{outcome: live}]\n', 'give exactly one of "outcome" or "sequence"'],
     ['an unknown vendor in the id', 'version: 1\nid: acme/x\ndescription: d\noutcome: live\n', 'my/file.yaml: /id: must match pattern'],
@@ -24,11 +23,54 @@ describe('scenario files are validated when loaded, errors name the file and the
     ['an override that changes a JSON type', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.is_live: true}\n', '/set/liveness.is_live: must be a string like the vendor\'s (got a boolean)'],
     ['a when on an unknown fact', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nwhen: {filenme: "*"}\n', '/when/filenme: fpt requests have no fact "filenme"'],
     ['a bad fault', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nfault: explode\n', '/fault: must be equal to one of the allowed values (reset, hang, malformed)'],
-    ['broken YAML', 'version: 1\nid: [fpt/x\n', 'my/file.yaml:3: not valid YAML: Flow sequence'],
   ])('refuses %s', (_name, text, message) => {
     const result = parse(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(message);
+  });
+
+  it('accepts a file without a description, describing it by its outcomes', () => {
+    const result = parse('version: 1\nid: fpt/x\nsequence: [{outcome: no-face}, {outcome: live}]\n');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scenario.description).toBe('no-face, then live');
+  });
+
+  it('says an empty file is empty', () => {
+    expect(parse('# nothing yet\n')).toEqual({ ok: false, errors: [expect.stringMatching(/^my\/file\.yaml: the file is empty/)] });
+  });
+
+  it('reports every problem of a file at once, not only the first', () => {
+    const result = parse('version: 2\nid: fpt/x\noutcome: no-fase\nset: {liveness.score: "1"}\nwhen: {filenme: "*"}\nlatenc: 5\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        'my/file.yaml: /: unknown field "latenc"',
+        'my/file.yaml: /version: must be equal to constant',
+        expect.stringContaining('my/file.yaml: /outcome: "no-fase" is not a fpt outcome'),
+        expect.stringContaining('my/file.yaml: /when/filenme: fpt requests have no fact "filenme"'),
+      ]);
+    }
+  });
+
+  it('reports the overrides that do not fit next to a schema error elsewhere', () => {
+    const result = parse('version: 1\nid: fpt/x\noutcome: live\nset: {liveness.is_live: true}\nlatency: -1\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/\/latency: must be >= 0[\s\S]*\/set\/liveness\.is_live: must be a string/);
+  });
+
+  it.each([
+    ['an unclosed flow sequence', 'version: 1\nid: [fpt/x\noutcome: live\n', /^my\/file\.yaml:\d+:\d+: not valid YAML: Flow sequence .*: /],
+    ['a construct the file ends inside', 'version: 1\nid: [fpt/x\n', /^my\/file\.yaml:2:11: not valid YAML: Flow sequence .* before the file ends: id: \[fpt\/x$/],
+    ['a tab as indentation', 'version: 1\nid: fpt/x\nset:\n\tliveness.is_live: "true"\n', /^my\/file\.yaml:4:1: not valid YAML: Tabs are not allowed as indentation: liveness\.is_live: "true"$/],
+    ['a duplicate key', 'version: 1\nid: fpt/x\nid: fpt/y\n', /^my\/file\.yaml:3:1: not valid YAML: Map keys must be unique: id: fpt\/y$/],
+    ['an unclosed quote at the end', 'version: 1\nid: "fpt/x\n', /^my\/file\.yaml:\d+:\d+: not valid YAML: Missing closing "quote.*id: "fpt\/x/],
+  ])('names file:line:column and quotes the offending line of %s, on one line', (_name, text, pattern) => {
+    const result = parse(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      for (const line of result.errors) expect(line).not.toContain('\n');
+      expect(result.errors[0]).toMatch(pattern);
+    }
   });
 
   it('accepts a full file: sequence, latency, fault, overrides and when', () => {
