@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, DEMO, expectError, expectSuccess, PATHS, startAdvance, useAdvance } from './client.js';
+import { clientFor, DEMO, expectError, expectSuccess, PATHS, signatureOf, startAdvance, useAdvance } from './client.js';
 
 const ILLEGAL = 'Parameter error, please check your request whether has illegal parameters';
 
@@ -44,12 +44,19 @@ describe('ADVANCE.AI detection result: errors (seed 002 "Response Code")', () =>
     expectSuccess(await api.detect(token, { signatureId, livenessId }), 'PAY');
   });
 
-  it('serves a signature id once: the second detection is RESULT_NOT_FOUND, the liveness id still answers', async () => {
+  it('answers a retried detection by signature id with the same result again: a new transactionId, PAY again (advance.md §2)', async () => {
     const signatureId = await api.signatureIdOf(token);
-    const { livenessId } = await api.capture({ accessKey: DEMO.accessKey, signatureId });
-    expectSuccess(await api.detect(token, { signatureId }), 'PAY');
-    expectError(await api.detect(token, { signatureId }), 'RESULT_NOT_FOUND', 'The requested resource was not found or has been deleted');
+    const { livenessId } = await api.capture({ accessKey: DEMO.accessKey, signatureId, livenessScore: 73.5 });
+    const first = await api.detect(token, { signatureId });
+    const retry = await api.detect(token, { signatureId });
+    const [a, b] = [expectSuccess(first, 'PAY'), expectSuccess(retry, 'PAY')];
+    expect(b).toMatchObject({ livenessScore: 73.5, attackType: null, farImageTime: a.farImageTime, nearImageTime: a.nearImageTime });
+    expect(retry.json.transactionId).not.toBe(first.json.transactionId);
     expectSuccess(await api.detect(token, { livenessId }), 'PAY');
+    expectSuccess(await api.detect(token, { signatureId, livenessId }), 'PAY');
+    // Until clear-data.
+    expectSuccess(await api.call('GET', PATHS.clearData, { token, query: { signatureId } }));
+    expectError(await api.detect(token, { signatureId }), 'RESULT_NOT_FOUND', 'The requested resource was not found or has been deleted');
   });
 
   it('answers RESULT_NOT_FOUND after clear-data, by either id', async () => {
@@ -119,6 +126,15 @@ describe('ADVANCE.AI detection result: scores and attack types', () => {
     expect(zero.text).toContain('"livenessScore":0.0,');
   });
 
+  it('writes a tiny score with its digits, never in exponent notation: 0.0000001, not 1e-7', async () => {
+    const created = await api.call('POST', PATHS.captures, { body: { accessKey: DEMO.accessKey, livenessScore: 0.0000001, attackType: 1 } });
+    expect(created.text).toContain('"livenessScore":0.0000001,');
+    const reply = await api.detect(token, { livenessId: created.json.livenessId });
+    expect(expectSuccess(reply, 'PAY')).toMatchObject({ livenessScore: 0.0000001, attackType: 1 });
+    expect(reply.text).toContain('"livenessScore":0.0000001,');
+    expect(reply.text).not.toMatch(/\d[eE][+-]?\d/);
+  });
+
   it('gives an under-50 capture with no attack type attackType 3, and a 50+ one null', async () => {
     const low = await api.capture({ accessKey: DEMO.accessKey, livenessScore: 30 });
     expect((await api.detect(token, { livenessId: low.livenessId })).json.data.attackType).toBe(3);
@@ -167,5 +183,38 @@ describe('ADVANCE.AI detection result: retention on the simulator clock', () => 
     } finally {
       await sim.close();
     }
+  });
+});
+
+describe('ADVANCE.AI request parameters: the JSON body of a POST, the query of a GET (advance.md "Conventions")', () => {
+  const { api } = useAdvance();
+  let token: string;
+  beforeAll(async () => {
+    token = await api.tokenOf();
+  });
+
+  it('ignores ids in the query string of a detection: a body without ids is "Parameter should not be empty"', async () => {
+    const { livenessId } = await api.capture({ accessKey: DEMO.accessKey });
+    for (const query of [{ livenessId }, { livenessId: 'sim-live-pass' }]) {
+      expectError(await api.call('POST', PATHS.detection, { token, query, body: {} }), 'PARAMETER_ERROR', 'Parameter should not be empty');
+    }
+  });
+
+  it('does not let a query string choose a well-known id\'s scenario for the id in the body', async () => {
+    const reply = await api.call('POST', PATHS.detection, { token, query: { livenessId: 'sim-live-pass' }, body: { livenessId: 'never-created' } });
+    expectError(reply, 'LIVENESS_ID_NOT_EXISTED', 'Liveness id does not exist');
+  });
+
+  it('ignores token fields in the query string: a body without them is "Parameter should not be empty"', async () => {
+    const timestamp = String(api.now());
+    const query = { accessKey: DEMO.accessKey, timestamp, signature: signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp) };
+    expectError(await api.call('POST', PATHS.token, { query, body: {} }), 'PARAMETER_ERROR', 'Parameter should not be empty');
+  });
+
+  it('ignores options in the query string of a POST, reads them from the query of a GET', async () => {
+    const post = await api.call('POST', PATHS.signatureId, { token, query: { livenessType: 'NOT_A_TYPE' }, body: {} });
+    expectSuccess(post);
+    expectError(await api.call('GET', PATHS.signatureId, { token, query: { livenessType: 'NOT_A_TYPE' } }), 'PARAMETER_ERROR', ILLEGAL);
+    expect(expectSuccess(await api.call('POST', PATHS.license, { token, query: { licenseEffectiveSeconds: '999999' }, body: {} })).expireTimestamp).toBeLessThanOrEqual(api.now() + 600_000);
   });
 });

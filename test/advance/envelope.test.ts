@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDouble, renderEnvelope, serialize } from '../../simulator/vendors/advance/envelope.js';
+import { formatDouble, plainNumber, renderEnvelope, serialize } from '../../simulator/vendors/advance/envelope.js';
 
 describe('ADVANCE.AI envelope serializer', () => {
   it.each([[100, '100.0'], [0, '0.0'], [87.5, '87.5'], [49.9, '49.9'], [50, '50.0']])('writes livenessScore %d as %s', (value, text) => {
@@ -9,6 +9,22 @@ describe('ADVANCE.AI envelope serializer', () => {
 
   it('writes every other number as JSON does', () => {
     expect(serialize({ expiredTime: 1700000000000, attackType: 1, score: 100 })).toBe('{"expiredTime":1700000000000,"attackType":1,"score":100}');
+  });
+
+  it.each([
+    [1e-7, '0.0000001', '0.0000001'],
+    [1.5e-7, '0.00000015', '0.00000015'],
+    [0.000001, '0.000001', '0.000001'],
+    [-2.5e-8, '-0.000000025', '-0.000000025'],
+    [1.23e-20, '0.0000000000000000000123', '0.0000000000000000000123'],
+    [1e21, '1000000000000000000000', '1000000000000000000000.0'],
+    [1.2345e21, '1234500000000000000000', '1234500000000000000000.0'],
+    [99.99999999999999, '99.99999999999999', '99.99999999999999'],
+  ])('never writes %d in exponent notation: %s (as livenessScore %s), and it reads back as the same number', (value, plain, score) => {
+    expect(plainNumber(value)).toBe(plain);
+    expect(formatDouble(value)).toBe(score);
+    expect(Number(plain)).toBe(value);
+    expect(serialize({ data: { livenessScore: value, farImageTime: value } })).toBe(`{"data":{"livenessScore":${score},"farImageTime":${plain}}}`);
   });
 
   it('keeps the attackType rule over scenario overrides: null at 50 or more, 3 under 50 when none is given', () => {

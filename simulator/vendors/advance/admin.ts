@@ -62,7 +62,7 @@ async function createCapture(call: Call): Promise<SimResponse> {
   if (signatureId !== null && !signature) {
     return bad('signatureId', `no signature id "${String(signatureId)}" for account "${account.accessKey}"; get one from /liveness/ext/v1/generate-signature-id with this account's token`, 404);
   }
-  if (signature?.livenessId) return bad('signatureId', `signature id "${signature.signatureId}" already has capture "${signature.livenessId}"; a signature id serves one detection, get a new one`, 409);
+  if (signature?.livenessId) return bad('signatureId', `signature id "${signature.signatureId}" already has capture "${signature.livenessId}"; a signature id binds one capture (one SDK session), get a new one`, 409);
 
   const livenessId = newLivenessId();
   // With no score asked for and an attack type asked for, the capture is an attack: score 0.0.

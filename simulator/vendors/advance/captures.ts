@@ -33,10 +33,11 @@ export interface SignatureRecord {
   productLevel: ProductLevel;
   livenessType: LivenessType;
   createdAt: number;
-  /** The capture made with this signature id, once the SDK has run. */
+  /**
+   * The capture made with this signature id, once the SDK has run. advance.md §2: a signature id
+   * binds one capture; its result is read as often as asked (a client's retry), until cleared or expired.
+   */
   livenessId: string | null;
-  /** advance.md §2: a signature id serves one detection. */
-  usedAt: number | null;
   clearedAt: number | null;
 }
 

@@ -75,7 +75,7 @@ export const OUTCOMES = {
   'access-denied': o('ACCESS_DENIED', MESSAGES.accessDenied, 403, 'ACCESS_DENIED "Access denied" (SDK license)'),
   'service-disabled': o('SERVICE_DISABLED', MESSAGES.serviceDisabled, 403, 'SERVICE_DISABLED "Service disabled" (SDK license)'),
   'liveness-id-not-existed': o('LIVENESS_ID_NOT_EXISTED', MESSAGES.livenessIdNotExisted, 404, 'LIVENESS_ID_NOT_EXISTED "Liveness id does not exist" (an id never created)'),
-  'result-not-found': o('RESULT_NOT_FOUND', MESSAGES.resultNotFound, 404, 'RESULT_NOT_FOUND (a known id whose data was cleared, has expired, or whose signature id was used)'),
+  'result-not-found': o('RESULT_NOT_FOUND', MESSAGES.resultNotFound, 404, 'RESULT_NOT_FOUND (a known id whose data was cleared or has expired)'),
   'video-not-found': o('VIDEO_NOT_FOUND', MESSAGES.videoNotFound, 404, 'VIDEO_NOT_FOUND (get-video: no video for the capture, or it was cleared)'),
   'signature-id-not-exist': o('SIGNATURE_ID_NOT_EXIST', MESSAGES.signatureIdNotExist, 404, 'SIGNATURE_ID_NOT_EXIST (get-video, clear-data: an unknown signature id)'),
 } satisfies Record<string, AdvanceOutcome>;

@@ -56,11 +56,13 @@ function applyAttackTypeRule(body: Envelope): Envelope {
 }
 
 /**
- * JSON text with every `livenessScore` written as a double (`100.0`, `0.0`, `87.5`): a Dart
- * client parses it as a double and fails on `100` (advance.md §4), and JSON.stringify drops the `.0`.
+ * JSON text as the vendor writes it: every `livenessScore` a double with a decimal point (`100.0`,
+ * `0.0`, `87.5`), because a Dart client parses it as a double and fails on `100` (advance.md §4)
+ * and JSON.stringify drops the `.0`; and no number ever in exponent notation (JSON.stringify
+ * writes 0.0000001 as `1e-7`), whatever a capture or a scenario's override holds.
  */
 export function serialize(value: unknown, key?: string): string {
-  if (key === 'livenessScore' && typeof value === 'number' && Number.isFinite(value)) return formatDouble(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return key === 'livenessScore' ? formatDouble(value) : plainNumber(value);
   if (Array.isArray(value)) return `[${value.map((item) => serialize(item)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const members = Object.entries(value as Record<string, unknown>)
@@ -71,7 +73,25 @@ export function serialize(value: unknown, key?: string): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** `100` → `100.0`; `87.5` stays `87.5`. */
+/** `100` → `100.0`; `87.5` stays `87.5`; `1e-7` → `0.0000001`. */
 export function formatDouble(value: number): string {
-  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  const text = plainNumber(value);
+  return text.includes('.') ? text : `${text}.0`;
+}
+
+/**
+ * A finite number in plain decimal notation with the shortest digits that read back as the same
+ * number (JavaScript's own choice of digits, only the exponent spelled out): `1e-7` → `0.0000001`,
+ * `1.5e+21` → `1500000000000000000000`.
+ */
+export function plainNumber(value: number): string {
+  const text = String(value);
+  const parts = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!parts) return text;
+  const [, sign, whole = '', fraction = '', exponent = '0'] = parts;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent); // where the decimal point falls in `digits`
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }

@@ -22,12 +22,15 @@ export function credentialOf(req: SimRequest): string | undefined {
   return accessKeyOfToken(req.headers[TOKEN_HEADER]);
 }
 
-/** `when` facts: the ids a request names (JSON body or query), e.g. `when: { livenessId: sim-live-pass }`. */
+/**
+ * `when` facts: the ids a request names where the vendor reads them (parse.ts): the query of a GET,
+ * the JSON body otherwise. E.g. `when: { livenessId: sim-live-pass }`.
+ */
 export const factNames = ['livenessId', 'signatureId'] as const;
 
 export function facts(req: SimRequest): Record<string, string[]> {
-  const body = peekJsonObject(req) ?? {};
-  const pick = (name: string) => [stringOf(body[name]), stringOf(req.query[name])].filter((v): v is string => v !== undefined);
+  const params: Record<string, unknown> = req.method === 'GET' ? req.query : (peekJsonObject(req) ?? {});
+  const pick = (name: string) => [stringOf(params[name])].filter((v): v is string => v !== undefined);
   return Object.fromEntries(factNames.map((name) => [name, pick(name)]));
 }
 

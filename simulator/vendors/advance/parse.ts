@@ -13,10 +13,14 @@ type ParamResult<T> = Result<T, ErrorOutcomeName>;
 
 const fail = (error: ErrorOutcomeName) => ({ ok: false as const, error });
 
-/** Query parameters, overlaid by the JSON body's fields when there is one. */
+/**
+ * The request's parameters: the query string of a GET route (`body: 'ignored'`), else the JSON
+ * body's fields and nothing else. advance.md "Conventions": query strings are not merged into a
+ * body, so a client that puts `?livenessId=` on a POST fails here as it fails at the vendor.
+ */
 export function readParams(req: SimRequest, body: 'required' | 'optional' | 'ignored'): ParamResult<Params> {
-  const params: Params = { ...req.query };
-  if (body === 'ignored') return { ok: true, value: params };
+  if (body === 'ignored') return { ok: true, value: { ...req.query } };
+  const params: Params = {};
   if (req.body.kind === 'empty') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };
   if (req.body.kind !== 'bytes') return fail('client-error-400');
   const text = new TextDecoder().decode(req.body.bytes);
@@ -28,7 +32,7 @@ export function readParams(req: SimRequest, body: 'required' | 'optional' | 'ign
     return fail('client-error-400');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return fail('client-error-400');
-  return { ok: true, value: { ...params, ...(parsed as Params) } };
+  return { ok: true, value: parsed as Params };
 }
 
 /** A JSON object body, or undefined; never throws (for credentialOf and facts). */

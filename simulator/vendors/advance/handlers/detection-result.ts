@@ -1,4 +1,4 @@
-import { isAvailable, lookUpCapture, saveSignature, type Capture } from '../captures.js';
+import { isAvailable, lookUpCapture, type Capture } from '../captures.js';
 import { assetBase64, issueMediaUrl } from '../media.js';
 import { readFields, readParams } from '../parse.js';
 import { routeByName } from '../routes.js';
@@ -39,11 +39,8 @@ export const detectionResult: AdvanceHandler = async (call) => {
     if (signature || !scenarioSaysSuccess(call)) return reply(call, 'liveness-id-not-existed');
     capture = await createWellKnownCapture(call, state, livenessId!);
   }
-  // advance.md §2: a signature id serves one detection; §4: cleared or expired → RESULT_NOT_FOUND.
-  if ((signature && (signature.usedAt !== null || signature.clearedAt !== null)) || !isAvailable(capture, call.ctx.now(), call.ctx.settings)) {
-    return reply(call, 'result-not-found');
-  }
-  if (signature) saveSignature(state, { ...signature, usedAt: call.ctx.now() });
+  // advance.md §2: reading a result is a read, a retry answers it again; §4: cleared or expired → RESULT_NOT_FOUND.
+  if ((signature && signature.clearedAt !== null) || !isAvailable(capture, call.ctx.now(), call.ctx.settings)) return reply(call, 'result-not-found');
   const data = renderResult(call, auth.value.accessKey, capture, resultType as (typeof RESULT_TYPES)[number]);
   return reply(call, 'success', { data, pricing: 'PAY' });
 };

@@ -27,7 +27,6 @@ export const generateSignatureId: AdvanceHandler = async (call) => {
     livenessType: livenessType as LivenessType,
     createdAt: call.ctx.now(),
     livenessId: null,
-    usedAt: null,
     clearedAt: null,
   });
   return reply(call, 'success', { data: { signatureId } });
