@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Clock } from './engine/clock.js';
 import { createEngine, type Engine } from './engine/engine.js';
@@ -9,12 +10,13 @@ import { createApp } from './http/app.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
+import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
 
 export interface SimulatorOptions {
   port?: number;
   host?: string;
-  /** Extra scenario folders, after the shipped catalogue (later ones override by id). */
+  /** Extra scenario folders: tried before the shipped catalogue, later ones first (and override by id). */
   scenarioDirs?: string[];
   /** Leave out the shipped catalogue. */
   noShippedScenarios?: boolean;
@@ -29,6 +31,8 @@ export interface SimulatorOptions {
   vendors?: AnyVendor[];
   /** The engine's clock (tests pass a fixed one); default: real time plus the admin offset. */
   clock?: Clock;
+  /** Told, one line each, what is worth knowing about the scenarios loaded (overlaps, replacements). */
+  onNotice?: (line: string) => void;
 }
 
 export interface RunningSimulator {
@@ -41,9 +45,15 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-/** Thrown when the configuration or a scenario file is bad: nothing was started. */
+/**
+ * Thrown when the configuration or a scenario file is bad: nothing was started. `kind` is
+ * `config` when the config file, a setting or a folder is wrong, `scenarios` when only files are.
+ */
 export class SimulatorConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly kind: 'config' | 'scenarios' = 'config',
+  ) {
     super(`[liveness-sim] not started:\n  ${problems.join('\n  ')}`);
   }
 }
@@ -84,11 +94,17 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   const settings = resolveSettings(vendors, layers);
   if (!settings.ok) problems.push(...settings.errors);
 
-  const fileDirs = Array.isArray(file.scenarios) ? (file.scenarios as string[]) : [];
+  // A config file's folders are relative to the file, so it works from any directory.
+  const fileDirs = Array.isArray(file.scenarios) ? (file.scenarios as string[]).map((d) => resolvePath(dirname(options.configFile!), d)) : [];
   const dirs = [...(options.noShippedScenarios ? [] : [shippedScenariosDir()]), ...fileDirs, ...(options.scenarioDirs ?? [])];
   const loaded = loadScenarioDirs(dirs, new Map(vendors.map((v) => [v.id, v])));
-  problems.push(...loaded.errors);
-  if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
+  problems.push(...loaded.folderErrors);
+  if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError([...problems, ...loaded.errors], 'config');
+  if (loaded.errors.length > 0) throw new SimulatorConfigError(loaded.errors, 'scenarios');
+  for (const { scenario, was } of loaded.replaced) options.onNotice?.(`${scenario.source} replaces ${scenario.id} of ${was.source}`);
+  for (const { first, second } of whenOverlaps(loaded.scenarios)) {
+    options.onNotice?.(`${first.id} (${first.source}) and ${second.id} (${second.source}) can match the same request; ${first.id} is tried first`);
+  }
 
   const engine = createEngine({
     vendors,

@@ -19,7 +19,7 @@ Usage:
 Options (serve, scenarios):
   -p, --port N            port to listen on (default: $PORT, else 8080)
   -H, --host H            address to bind (default: $HOST, else 127.0.0.1; 0.0.0.0 in a container)
-  -s, --scenarios DIR     another scenario folder, after the shipped ones (repeatable; same id overrides)
+  -s, --scenarios DIR     your scenario folder, tried before the shipped ones (repeatable: later first; same id replaces)
       --no-shipped        leave out the shipped scenario catalogue
   -c, --config FILE       a YAML or JSON config file: vendors.<id>.<setting>, scenarios, adminToken
       --set V.KEY=VALUE   a vendor setting, e.g. --set fpt.httpStatus=mirror (repeatable; wins over --config)
@@ -62,6 +62,7 @@ const common = () => ({
   configFile: values.config,
   set: values.set ?? [],
   adminToken: values['admin-token'] ?? process.env.SIM_ADMIN_TOKEN,
+  onNotice: (line: string) => console.error(`[liveness-sim] note: ${line}`),
 });
 
 try {

@@ -8,23 +8,35 @@ import type { Scenario } from './types.js';
 
 /**
  * The file-system edge of scenarios: reads every *.yaml / *.yml below the given folders and hands
- * the text to the one parser. Later folders override earlier ones by id (a user's folder can
- * replace a shipped scenario); the same id twice in one folder is an error.
+ * the text to the one parser. Later folders win: a scenario with an id already loaded from an
+ * earlier folder replaces it (a user's folder can replace a shipped scenario), and the list comes
+ * back in selection order, later folders first, so a user's `when` is tried before a shipped one.
+ * The same id twice in one folder is an error.
  */
 export function loadScenarioDirs(
   dirs: readonly string[],
   vendors: ReadonlyMap<VendorId, AnyVendor>,
-): { scenarios: Scenario[]; errors: string[] } {
-  const byId = new Map<string, Scenario>();
+): {
+  scenarios: Scenario[];
+  /** Problems of files. */
+  errors: string[];
+  /** Folders that do not exist or cannot be read: a mistake of the configuration, not of a file. */
+  folderErrors: string[];
+  replaced: Array<{ scenario: Scenario; was: Scenario }>;
+} {
+  const byId = new Map<string, { scenario: Scenario; dir: number; order: number }>();
+  const replaced: Array<{ scenario: Scenario; was: Scenario }> = [];
   const errors: string[] = [];
-  for (const dir of dirs) {
+  const folderErrors: string[] = [];
+  let order = 0;
+  dirs.forEach((dir, dirIndex) => {
     const seenHere = new Map<string, string>();
     let files: string[];
     try {
       files = yamlFilesBelow(dir);
     } catch (error) {
-      errors.push(`${dir}: cannot read the scenario folder: ${(error as Error).message}`);
-      continue;
+      folderErrors.push(`${dir}: cannot read the scenario folder: ${(error as Error).message}`);
+      return;
     }
     for (const file of files) {
       const source = displayPath(file);
@@ -34,20 +46,30 @@ export function loadScenarioDirs(
         errors.push(...parsed.errors.filter((e) => !e.includes('is not enabled')));
         continue;
       }
-      const earlier = seenHere.get(parsed.scenario.id);
+      const { scenario } = parsed;
+      const earlier = seenHere.get(scenario.id);
       if (earlier) {
-        errors.push(`${source}: /id: "${parsed.scenario.id}" is already defined by ${earlier}`);
+        errors.push(`${source}: /id: "${scenario.id}" is already defined by ${earlier}`);
         continue;
       }
-      seenHere.set(parsed.scenario.id, source);
-      byId.set(parsed.scenario.id, parsed.scenario);
+      seenHere.set(scenario.id, source);
+      const was = byId.get(scenario.id);
+      if (was) replaced.push({ scenario, was: was.scenario });
+      byId.set(scenario.id, { scenario, dir: dirIndex, order: order++ });
     }
-  }
-  return { scenarios: [...byId.values()], errors };
+  });
+  const scenarios = [...byId.values()].sort((a, b) => b.dir - a.dir || a.order - b.order).map((e) => e.scenario);
+  return { scenarios, errors, folderErrors, replaced };
 }
 
 function yamlFilesBelow(dir: string): string[] {
-  if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch {
+    throw new Error('no such folder');
+  }
+  if (!isFolder) throw new Error('not a folder');
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort()

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../simulator/server.js';
+import { buildEngine, startSimulator } from '../../simulator/server.js';
 import { fixture } from '../support/fixtures.js';
 import { postFpt } from '../support/fpt-client.js';
 
@@ -48,6 +48,16 @@ describe('the config file (--config)', () => {
     ['an unknown top-level key', 'prot: 8080\n', /sim\.yaml: prot: not a setting \(known: vendors, scenarios, adminToken, journalCapacity\)/],
   ])('refuses %s, naming the file and field, and starts nothing', async (_name, text, message) => {
     await expect(startSimulator({ port: 0, configFile: write('sim.yaml', text) })).rejects.toThrow(message);
+  });
+
+  it('reads its scenario folders relative to the config file, from any current directory', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sim-config-relative-'));
+    mkdirSync(join(root, 'conf', 'mine'), { recursive: true });
+    writeFileSync(join(root, 'conf', 'mine', 'x.yaml'), 'version: 1\nid: fpt/relative\ndescription: d\noutcome: no-face\n');
+    writeFileSync(join(root, 'conf', 'sim.yaml'), 'scenarios: [./mine]\n');
+    const engine = buildEngine({ configFile: join(root, 'conf', 'sim.yaml') });
+    expect(process.cwd()).not.toBe(join(root, 'conf'));
+    expect(engine.scenarios().has('fpt/relative')).toBe(true);
   });
 
   it('refuses a config file that does not exist', async () => {
