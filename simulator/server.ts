@@ -9,6 +9,7 @@ import type { AnyVendor } from './engine/vendor.js';
 import { createApp } from './http/app.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
+import { LIMIT_KEYS, readLimits, topLevelFlags } from './config/limits.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
@@ -59,7 +60,7 @@ export class SimulatorConfigError extends Error {
 }
 
 /** The top-level keys of a config file (README "Settings"). */
-const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity'];
+const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', ...LIMIT_KEYS];
 
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
@@ -88,7 +89,10 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
   if (options.settings) layers.push({ source: 'options.settings', values: options.settings });
-  const flags = settingsFromFlags(options.set ?? []);
+  const topFlags = topLevelFlags(options.set ?? []);
+  problems.push(...topFlags.unknown);
+  const limits = { ...readLimits(file, options.configFile ?? '', problems), ...readLimits(topFlags.values, '--set', problems) };
+  const flags = settingsFromFlags(topFlags.vendorFlags);
   if (flags.ok) layers.push(flags.layer);
   else problems.push(...flags.errors);
   const settings = resolveSettings(vendors, layers);
@@ -111,6 +115,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     scenarios: loaded.scenarios,
     settings: settings.settings,
     journalCapacity: options.journalCapacity ?? (file.journalCapacity as number | undefined),
+    limits,
     clock: options.clock,
   });
   return createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) });

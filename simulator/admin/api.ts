@@ -1,4 +1,5 @@
-import type { Engine } from '../engine/engine.js';
+import { ArmedCapacityError, type Engine } from '../engine/engine.js';
+import { MAX_SCENARIO_NAME } from '../engine/limits.js';
 import { jsonResponse, problemResponse } from '../engine/problem.js';
 import { compileRoutes, matchRoute } from '../engine/routes.js';
 import type { SimRequest, SimResponse, VendorId } from '../engine/types.js';
@@ -78,12 +79,18 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     if (!body.ok) return body.error;
     const { scenario, credential = null, times = null } = body.value;
     if (typeof scenario !== 'string') return badRequest('scenario', 'give the scenario id to arm, e.g. {"scenario": "fpt/no-face"}');
+    if (scenario.length > MAX_SCENARIO_NAME) return badRequest('scenario', `a scenario id of at most ${MAX_SCENARIO_NAME} characters (got ${scenario.length})`);
     if (!engine.scenarios().has(scenario)) {
       return problemResponse({ type: 'unknown-scenario', title: 'Unknown scenario', status: 404, detail: `[liveness-sim] field "scenario": no scenario "${scenario}" is loaded. GET /__sim/scenarios lists them.`, scenario });
     }
     if (credential !== null && (typeof credential !== 'string' || credential === '')) return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
     if (times !== null && (!Number.isInteger(times) || (times as number) < 1)) return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
-    return jsonResponse(201, engine.arm(scenario, { credential: credential as string | null, times: times as number | null }));
+    try {
+      return jsonResponse(201, engine.arm(scenario, { credential: credential as string | null, times: times as number | null }));
+    } catch (error) {
+      if (!(error instanceof ArmedCapacityError)) throw error;
+      return problemResponse({ type: 'too-many-armed', title: 'Too many armed scenarios', status: 409, detail: `[liveness-sim] ${error.capacity} scenarios are armed already (the armedCapacity limit): disarm some (DELETE /__sim/scenarios/armed) or raise armedCapacity in the config file.`, capacity: error.capacity });
+    }
   }
 
   function disarmMany(req: SimRequest): SimResponse {
@@ -125,6 +132,8 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     if (!body.ok) return body.error;
     const ms = parseDuration(body.value.advance);
     if (ms === undefined) return badRequest('advance', 'how far to move the clock forward: milliseconds (86400000) or a duration ("90s", "15m", "24h", "2d")');
+    const room = engine.clock.maxOffsetMs - engine.clock.offsetMs();
+    if (ms > room) return badRequest('advance', `from 0 to ${room} ms (${formatDays(room)}): the clock moves at most ${formatDays(engine.clock.maxOffsetMs)} forward in total (the maxClockOffset limit); POST /__sim/reset brings it back`);
     engine.clock.advance(ms);
     return clock();
   }
@@ -135,4 +144,8 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
   }
 
   return { handle };
+}
+
+function formatDays(ms: number): string {
+  return `${Math.floor((ms / 86_400_000) * 1000) / 1000}d`;
 }

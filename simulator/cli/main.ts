@@ -23,6 +23,7 @@ Options (serve, scenarios):
       --no-shipped        leave out the shipped scenario catalogue
   -c, --config FILE       a YAML or JSON config file: vendors.<id>.<setting>, scenarios, adminToken
       --set V.KEY=VALUE   a vendor setting, e.g. --set fpt.httpStatus=mirror (repeatable; wins over --config)
+      --set LIMIT=VALUE   a limit (README "Limits"), e.g. --set armedCapacity=500
       --admin-token T     require the header X-Sim-Admin-Token: T on the admin API (default: $SIM_ADMIN_TOKEN)
       --vendor ID         (scenarios) only this vendor's scenarios
 

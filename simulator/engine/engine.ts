@@ -4,6 +4,7 @@ import type { ArmedScenario, Scenario, ScenarioStepDef } from '../scenarios/type
 import { createClock, type Clock } from './clock.js';
 import { describeRequest } from './describe.js';
 import { createJournal, type Journal } from './journal.js';
+import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
 import { problemResponse } from './problem.js';
 import { compileRoutes, matchRoute } from './routes.js';
 import { createMemoryStore, SHARED, type StateStore } from './store.js';
@@ -20,6 +21,15 @@ export interface EngineOptions {
   clock?: Clock;
   store?: StateStore;
   journalCapacity?: number;
+  /** Caps on what the engine keeps (README "Limits"); each defaults to DEFAULT_LIMITS. */
+  limits?: Partial<EngineLimits>;
+}
+
+/** Thrown by `arm` when `armedCapacity` scenarios are already armed. */
+export class ArmedCapacityError extends RangeError {
+  constructor(readonly capacity: number) {
+    super(`${capacity} scenarios are armed already (armedCapacity)`);
+  }
 }
 
 export interface Engine {
@@ -50,12 +60,15 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const vendors = new Map(options.vendors.map((v) => [v.id, v] as const));
   const settings = new Map(options.vendors.map((v) => [v.id, options.settings?.[v.id] ?? v.settings.defaults] as const));
-  const clock = options.clock ?? createClock();
+  const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const clock = options.clock ?? createClock(Date.now, { maxOffsetMs: limits.maxClockOffsetMs });
   const store = options.store ?? createMemoryStore();
   const journal = createJournal(options.journalCapacity);
   const vendorRoutes = compileRoutes(options.vendors, (v) => v.routes);
   let scenarios = new Map<string, Scenario>();
   let armed: ArmedScenario[] = [];
+  /** Armed entries by credential (null: everyone), so selection reads two short lists, not them all. */
+  let armedIndex = new Map<string | null, ArmedScenario[]>();
   let nextArmId = 1;
   /** Uses of each scenario per credential, for sequences. */
   const sequenceCounts = new Map<string, number>();
@@ -69,10 +82,11 @@ export function createEngine(options: EngineOptions): Engine {
     settings: (vendor) => settings.get(vendor),
     replaceScenarios(list) {
       scenarios = new Map(list.map((s) => [s.id, s]));
-      armed = armed.filter((a) => scenarios.has(a.scenarioId));
+      setArmed(armed.filter((a) => scenarios.has(a.scenarioId)));
     },
     arm(scenarioId, { credential = null, times = null } = {}) {
       if (!scenarios.has(scenarioId)) throw new RangeError(`unknown scenario "${scenarioId}"`);
+      if (armed.length >= limits.armedCapacity) throw new ArmedCapacityError(limits.armedCapacity);
       const entry: ArmedScenario = {
         armId: String(nextArmId++),
         scenarioId,
@@ -80,23 +94,25 @@ export function createEngine(options: EngineOptions): Engine {
         remaining: times,
         armedAt: new Date(clock.now()).toISOString(),
       };
-      armed.push(entry);
+      setArmed([...armed, entry]);
       return entry;
     },
     armed: () => armed,
     disarm(filter = {}) {
       const before = armed.length;
-      armed = armed.filter(
-        (a) =>
-          !((filter.armId === undefined || a.armId === filter.armId) &&
-            (filter.credential === undefined || a.credential === filter.credential)),
+      setArmed(
+        armed.filter(
+          (a) =>
+            !((filter.armId === undefined || a.armId === filter.armId) &&
+              (filter.credential === undefined || a.credential === filter.credential)),
+        ),
       );
       return before - armed.length;
     },
     reset() {
       store.clear();
       journal.clear();
-      armed = [];
+      setArmed([]);
       sequenceCounts.clear();
       clock.reset();
     },
@@ -123,10 +139,31 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
+  function setArmed(list: ArmedScenario[]): void {
+    armed = list;
+    armedIndex = new Map();
+    for (const entry of list) {
+      const same = armedIndex.get(entry.credential);
+      if (same) same.push(entry);
+      else armedIndex.set(entry.credential, [entry]);
+    }
+  }
+
+  /** The armed entries that may answer this credential, in arming order. */
+  function armedFor(credential: string | undefined): ArmedScenario[] {
+    const everyone = armedIndex.get(null) ?? [];
+    const own = credential === undefined ? undefined : armedIndex.get(credential);
+    return own ? [...everyone, ...own] : everyone;
+  }
+
   /** The scenario named by the header, or the simulator's own 400 when it names none. */
   function scenarioFromHeader(name: string | undefined, vendor: AnyVendor): Scenario | SimResponse | undefined {
     if (name === undefined) return undefined;
     const id = name.trim();
+    if (id.length > MAX_SCENARIO_NAME) {
+      // Refused before the "closest" search, whose cost grows with the name's length.
+      return problemResponse({ type: 'unknown-scenario', title: 'Unknown scenario', status: 400, detail: `[liveness-sim] X-Sim-Scenario is ${id.length} characters long; scenario ids are at most ${MAX_SCENARIO_NAME}. List them with GET /__sim/scenarios.` });
+    }
     const scenario = scenarios.get(id);
     if (scenario && scenario.vendor === vendor.id) return scenario;
     const ofVendor = [...scenarios.values()].filter((s) => s.vendor === vendor.id).map((s) => s.id);
@@ -153,7 +190,7 @@ export function createEngine(options: EngineOptions): Engine {
   function useArmed(entry: ArmedScenario): void {
     if (entry.remaining === null) return;
     entry.remaining -= 1;
-    if (entry.remaining <= 0) armed = armed.filter((a) => a !== entry);
+    if (entry.remaining <= 0) setArmed(armed.filter((a) => a !== entry));
   }
 
   async function handleVendor(original: SimRequest): Promise<SimResponse> {
@@ -177,7 +214,7 @@ export function createEngine(options: EngineOptions): Engine {
     const credential = vendor.credentialOf(req, { clockNow: clock.now() });
     const ctx = contextFor(vendor, credential, req);
     const admitted = match.kind === 'found' && route.scenarios !== false && (vendor.admits?.(req, ctx) ?? true);
-    const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed, scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
+    const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed: armedFor(credential), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
     let step: ScenarioStep | undefined;
     let stepDef: ScenarioStepDef | undefined;
     if (selection) {

@@ -45,7 +45,7 @@ describe('the config file (--config)', () => {
     ['broken YAML', 'vendors: [\n', /sim\.yaml: /],
     ['scenarios that are not a list', 'scenarios: ./mine\n', /sim\.yaml: scenarios: a list of folders/],
     ['a journal capacity of zero', 'journalCapacity: 0\n', /sim\.yaml: journalCapacity: a whole number above 0/],
-    ['an unknown top-level key', 'prot: 8080\n', /sim\.yaml: prot: not a setting \(known: vendors, scenarios, adminToken, journalCapacity\)/],
+    ['an unknown top-level key', 'prot: 8080\n', /sim\.yaml: prot: not a setting \(known: vendors, scenarios, adminToken, journalCapacity, /],
   ])('refuses %s, naming the file and field, and starts nothing', async (_name, text, message) => {
     await expect(startSimulator({ port: 0, configFile: write('sim.yaml', text) })).rejects.toThrow(message);
   });
