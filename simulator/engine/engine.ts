@@ -117,7 +117,7 @@ export function createEngine(options: EngineOptions): Engine {
       clock.reset();
     },
     contextFor: (vendor, credential, req) => contextFor(vendor, credential, req),
-    routeList: () => vendorRoutes.map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
+    routeList: () => vendorRoutes.filter(({ route }) => !route.fallback).map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
     handle: (req) => handleVendor(req),
   };
   engine.replaceScenarios(options.scenarios ?? []);

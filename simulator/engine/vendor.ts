@@ -9,6 +9,12 @@ export interface RouteDef {
   path: string;
   /** false: scenarios never apply here (e.g. a vendor's CDN downloads); the header is still stripped. */
   scenarios?: false;
+  /**
+   * A catch-all: `path` ends in `/*` (any rest of the path, or none), every method matches, and it
+   * is tried only when no other route matches the path, e.g. a vendor's own 404 for an unknown
+   * path under its prefixes. Not listed in `routeList`.
+   */
+  fallback?: true;
 }
 
 /** One step a scenario asks for: a vendor outcome plus overrides of fields of the vendor's body. */

@@ -6,6 +6,7 @@ import { credentialOf, factNames, facts } from './facts.js';
 import { reply, type AdvanceCall, type AdvanceHandler } from './handlers/call.js';
 import { detectionResult } from './handlers/detection-result.js';
 import { authLicense } from './handlers/license.js';
+import { unknownPath } from './handlers/not-found.js';
 import { generateSignatureId } from './handlers/signature-id.js';
 import { generateToken } from './handlers/token.js';
 import { clearData, getVideo } from './handlers/video-and-clear.js';
@@ -37,6 +38,7 @@ const HANDLERS: Record<Exclude<Handler, 'media'>, AdvanceHandler> = {
   'detection-result': detectionResult,
   'get-video': getVideo,
   'clear-data': clearData,
+  'not-found': unknownPath,
 };
 
 async function handle(call: AdvanceCall): Promise<VendorResult> {

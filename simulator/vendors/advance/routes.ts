@@ -4,7 +4,7 @@ import type { RouteDef } from '../../engine/vendor.js';
  * ADVANCE.AI routes (advance.md §1–§5; seed 002 "Request Url"), as data. A wrong method on one of
  * the vendor's paths gets its own CLIENT_ERROR "HTTP 405 - Method Not Allowed" (index.ts).
  */
-export type Handler = 'token' | 'signature-id' | 'license' | 'detection-result' | 'get-video' | 'clear-data' | 'media';
+export type Handler = 'token' | 'signature-id' | 'license' | 'detection-result' | 'get-video' | 'clear-data' | 'media' | 'not-found';
 
 export interface AdvanceRoute extends RouteDef {
   handler: Handler;
@@ -14,6 +14,9 @@ export interface AdvanceRoute extends RouteDef {
 
 /** advance.md §3/§4: the country prefixes of the regional hosts. */
 export const REGIONS = ['th', 'my', 'ph', 'mex', 'col', 'nga'] as const;
+
+/** advance.md "Conventions": the path prefixes the vendor's API answers under. */
+const UNKNOWN_PATH_PREFIXES = ['/openapi', '/intl/openapi', ...REGIONS.map((region) => `/${region}/openapi`), '/liveness/ext'];
 
 const route = (name: string, path: string, handler: Handler, methods: readonly string[], extra: Partial<AdvanceRoute> = {}): AdvanceRoute => ({
   name,
@@ -39,6 +42,10 @@ export const routes: readonly AdvanceRoute[] = [
   // scenarios never apply to downloads, and a wrong method gets a CDN's 405, not an envelope.
   route('media-image', '/standard-images/:name', 'media', ['GET', 'HEAD'], { scenarios: false }),
   route('media-video', '/standard-videos/:name', 'media', ['GET', 'HEAD'], { scenarios: false }),
+  // advance.md "Conventions": any other path under the vendor's prefixes, with any method, answers
+  // the envelope CLIENT_ERROR "HTTP 404 - Not Found", as the vendor's gateway does; scenarios do
+  // not apply (there is no API there to simulate). Tried only after every route above.
+  ...UNKNOWN_PATH_PREFIXES.map((prefix) => route(`unknown-path:${prefix}`, `${prefix}/*`, 'not-found', [], { scenarios: false, fallback: true })),
 ];
 
 export const routeByName: ReadonlyMap<string, AdvanceRoute> = new Map(routes.map((r) => [r.name, r]));
