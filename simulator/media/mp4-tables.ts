@@ -4,13 +4,13 @@
  * Why: the library expands count fields (stts/ctts/stsc runs, trun sample counts) into per-sample
  * tables. A corrupted count — one flipped byte in a ctts entry — made it spend minutes of CPU on a
  * 200 KB upload (measured: 35–124 s), which would stall the whole simulator. Every count here is
- * checked against the sample count and the box's own size, so such files are refused at once.
+ * checked against the sample count and the box's own size, and the samples of the whole file
+ * (every track's `stsz`, every fragment's `trun`s) are summed against one cap (limits.ts), so such
+ * files are refused at once.
  */
 
 import { childBoxes, type Box } from './isobmff-boxes.js';
-
-/** No phone video of 5–6 s comes near this; a 10 MB upload cannot hold more real samples. */
-const MAX_SAMPLES = 1_000_000;
+import { MAX_INDEX_ENTRIES } from './limits.js';
 
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'moof', 'traf']);
 
@@ -18,20 +18,27 @@ const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'moof', 'tra
 export function checkSampleTables(bytes: Uint8Array): string | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const stack: Box[] = [{ type: 'file', start: 0, end: bytes.byteLength }];
+  let entries = 0;
   while (stack.length > 0) {
     const parent = stack.pop()!;
     // A box that does not fit is the truncation check's to report (truncation.ts).
     const children = childBoxes(view, parent).boxes;
+    // A fragment costs an entry even when empty: a file of nothing but empty moofs is not free.
+    for (const child of children) if (child.type === 'moof') entries++;
     if (parent.type === 'stbl') {
-      const problem = checkStbl(view, children);
-      if (problem) return problem;
+      const table = checkStbl(view, children);
+      if (typeof table === 'string') return table;
+      entries += table;
     }
     if (parent.type === 'traf') {
+      let samples = 0;
       for (const trun of children.filter((b) => b.type === 'trun')) {
         if (trun.end - trun.start < 8) return 'trun: truncated';
-        if (view.getUint32(trun.start + 4) > MAX_SAMPLES) return 'trun: sample count out of range';
+        samples += view.getUint32(trun.start + 4);
       }
+      entries += Math.max(1, samples);
     }
+    if (entries > MAX_INDEX_ENTRIES) return `${entries} samples and fragments in the file, more than ${MAX_INDEX_ENTRIES}`;
     stack.push(...children.filter((b) => CONTAINERS.has(b.type)));
   }
   return null;
@@ -45,13 +52,14 @@ function entries(view: DataView, box: Box, width: number): { count: number; at: 
   return { count, at: (i) => box.start + 8 + i * width };
 }
 
-function checkStbl(view: DataView, boxes: Box[]): string | null {
+/** The track's sample count when its tables are consistent, else the problem. */
+function checkStbl(view: DataView, boxes: Box[]): number | string {
   const find = (type: string) => boxes.find((b) => b.type === type);
   const stsz = find('stsz') ?? find('stz2');
-  if (!stsz) return null; // nothing to expand; the library says what is missing
+  if (!stsz) return 0; // nothing to expand; the library says what is missing
   if (stsz.end - stsz.start < 12) return `${stsz.type}: truncated`;
   const samples = view.getUint32(stsz.start + 8);
-  if (samples > MAX_SAMPLES) return `${stsz.type}: sample count out of range`;
+  if (samples > MAX_INDEX_ENTRIES) return `${stsz.type}: sample count out of range (${samples}, more than ${MAX_INDEX_ENTRIES})`;
 
   for (const type of ['stts', 'ctts']) {
     const box = find(type);
@@ -86,5 +94,5 @@ function checkStbl(view: DataView, boxes: Box[]): string | null {
     if (!table) return 'stss: entries overrun the box';
     for (let i = 0; i < table.count; i++) if (view.getUint32(table.at(i)) > samples) return 'stss: sample number out of range';
   }
-  return null;
+  return samples;
 }

@@ -2,27 +2,12 @@
 // and never touches frame data when asked for metadata, so a faststart MP4 cut inside mdat would
 // still look complete to it. The vendors decode the frames and would reject it, so we check that
 // every top-level structure the file declares actually fits in the bytes we have.
+import { readVint } from './ebml.js';
 import { childBoxes } from './isobmff-boxes.js';
 
 /** ISO BMFF (MP4/MOV): a detail naming the top-level box that runs past the end, else null. */
 export function isobmffTruncation(b: Uint8Array): string | null {
   return childBoxes(new DataView(b.buffer, b.byteOffset, b.byteLength), { start: 0, end: b.byteLength }).overrun;
-}
-
-/** Reads an EBML variable-length integer: its length in bytes and value (null = "unknown size"). */
-function readVint(b: Uint8Array, at: number): { length: number; value: number | null } | null {
-  const first = b[at];
-  if (first === undefined || first === 0) return null;
-  const length = Math.clz32(first) - 23; // 1..8: position of the first set bit
-  if (at + length > b.length) return null;
-  let value = first & (0xff >> length);
-  let allOnes = value === 0xff >> length;
-  for (let i = 1; i < length; i++) {
-    const byte = b[at + i] as number;
-    value = value * 256 + byte;
-    allOnes &&= byte === 0xff;
-  }
-  return { length, value: allOnes ? null : value };
 }
 
 /** Matroska/WebM: a detail when the EBML header or a sized Segment runs past the end, else null. */

@@ -20,6 +20,7 @@ import {
 import { sniffImageFormat } from './image.js';
 import { isobmffTruncation, matroskaTruncation } from './truncation.js';
 import { checkSampleTables } from './mp4-tables.js';
+import { matroskaIndexProblem } from './matroska-blocks.js';
 
 export interface VideoInfo {
   container: 'mp4' | 'mov' | 'webm' | 'matroska';
@@ -61,8 +62,11 @@ export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> 
   const image = sniffImageFormat(bytes);
   if (image) return fail('image', `the upload is a ${image} still image, not a video`);
 
+  // Structural caps first (limits.ts): what the library would index must be small before it runs.
   const tableProblem = checkSampleTables(bytes);
   if (tableProblem) return fail('unreadable', `the container's sample tables are corrupt (${tableProblem})`);
+  const blockProblem = isEbml(bytes) ? matroskaIndexProblem(bytes) : null;
+  if (blockProblem) return fail('unreadable', `the container holds too many frames (${blockProblem})`);
 
   const input = new Input({ source: new BufferSource(bytes), formats: CONTAINERS.map(([format]) => format) });
   try {
@@ -110,6 +114,11 @@ export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> 
   } finally {
     input.dispose();
   }
+}
+
+/** The EBML magic (Matroska and WebM start with the EBML header element, ID 0x1A45DFA3). */
+function isEbml(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3;
 }
 
 function round(value: number, decimals: number): number {
