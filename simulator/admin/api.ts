@@ -106,7 +106,9 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
 
   function journalQuery(req: SimRequest) {
     const { vendor, path, credential, scenario } = req.query;
-    return { vendor, path, credential, scenario };
+    // Given the key or its label: the journal keeps labels (credentialLabel), so match any vendor's.
+    const labels = credential === undefined ? undefined : new Set([credential, ...vendors.map((v) => engine.credentialLabel(v.id, credential))]);
+    return { vendor, path, credential: labels, scenario };
   }
 
   function listRequests(req: SimRequest): SimResponse {

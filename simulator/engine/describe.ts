@@ -4,6 +4,23 @@ import type { SimRequest } from './types.js';
 
 /** Text fields are kept in the journal up to this length; they are never media. */
 const FIELD_LIMIT = 200;
+/** Masking reads at most this much of a field (it is linear, but a field can be megabytes). */
+const SCAN_LIMIT = 1024;
+
+/**
+ * A text field as the journal keeps it: no secrets (DESIGN.md). A URL keeps its scheme, host and
+ * path but not its query, fragment or user info (signed URLs carry signatures there); JWTs and
+ * long opaque runs (tokens, keys, base64) are masked; then it is cut to FIELD_LIMIT.
+ */
+export function maskText(value: string): string {
+  const masked = value
+    .slice(0, SCAN_LIMIT)
+    .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#@]*@/gi, '$1[masked]@')
+    .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s?#]*)[?#]\S*/gi, '$1?[masked]')
+    .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[masked]')
+    .replace(/[A-Za-z0-9+/_-]{32,}={0,2}/g, '[masked]');
+  return masked.length > FIELD_LIMIT ? `${masked.slice(0, FIELD_LIMIT)}…` : masked;
+}
 
 /** The journal's view of a request body: sizes, declared types and digests, never the bytes. */
 export async function describeRequest(req: SimRequest): Promise<JournalEntry['request']> {
@@ -19,7 +36,7 @@ export async function describeRequest(req: SimRequest): Promise<JournalEntry['re
       const files = await Promise.all(
         body.files.map(async (f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
       );
-      const fields = body.fields.map((f) => ({ name: f.name, value: f.value.length > FIELD_LIMIT ? `${f.value.slice(0, FIELD_LIMIT)}…` : f.value }));
+      const fields = body.fields.map((f) => ({ name: f.name, value: maskText(f.value) }));
       const size = files.reduce((n, f) => n + f.size, 0) + body.fields.reduce((n, f) => n + f.value.length, 0);
       return { contentType, size, sha256: null, fields, files };
     }

@@ -42,9 +42,13 @@ export interface Engine {
   scenarios(): ReadonlyMap<string, Scenario>;
   /** Swap the scenario set whole (start-up, reload); armed scenarios that vanished are dropped. */
   replaceScenarios(list: readonly Scenario[]): void;
+  /** `credential` may be the key or its label; the entry keeps the label (credentialLabel). */
   arm(scenarioId: string, options?: { credential?: string | null; times?: number | null }): ArmedScenario;
   armed(): readonly ArmedScenario[];
+  /** `credential` may be the key or its label. */
   disarm(filter?: { armId?: string; credential?: string | null }): number;
+  /** How the journal and the admin API show a vendor's credential: a label for a secret key, else as is. */
+  credentialLabel(vendor: VendorId, credential: string): string;
   settings(vendor: VendorId): unknown;
   /** What a vendor handler sees of the engine for one request. */
   contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown>;
@@ -90,7 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
       const entry: ArmedScenario = {
         armId: String(nextArmId++),
         scenarioId,
-        credential,
+        credential: credential === null ? null : labelOf(scenarios.get(scenarioId)!.vendor, credential),
         remaining: times,
         armedAt: new Date(clock.now()).toISOString(),
       };
@@ -104,7 +108,7 @@ export function createEngine(options: EngineOptions): Engine {
         armed.filter(
           (a) =>
             !((filter.armId === undefined || a.armId === filter.armId) &&
-              (filter.credential === undefined || a.credential === filter.credential)),
+              (filter.credential === undefined || a.credential === armedLabel(a, filter.credential))),
         ),
       );
       return before - armed.length;
@@ -116,6 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
       sequenceCounts.clear();
       clock.reset();
     },
+    credentialLabel: (vendor, credential) => labelOf(vendor, credential),
     contextFor: (vendor, credential, req) => contextFor(vendor, credential, req),
     routeList: () => vendorRoutes.filter(({ route }) => !route.fallback).map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
     handle: (req) => handleVendor(req),
@@ -137,6 +142,17 @@ export function createEngine(options: EngineOptions): Engine {
       settings: settings.get(vendor.id),
       origin: `${proto}://${req.headers.host ?? 'localhost'}`,
     };
+  }
+
+  function labelOf(vendorId: VendorId, credential: string): string {
+    const vendor = vendors.get(vendorId);
+    return vendor?.credentialLabel ? vendor.credentialLabel(credential, settings.get(vendorId)) : credential;
+  }
+
+  /** A credential as an armed entry of this scenario's vendor would keep it. */
+  function armedLabel(entry: ArmedScenario, credential: string | null): string | null {
+    const vendor = scenarios.get(entry.scenarioId)?.vendor;
+    return credential === null || vendor === undefined ? credential : labelOf(vendor, credential);
   }
 
   function setArmed(list: ArmedScenario[]): void {
@@ -212,9 +228,11 @@ export function createEngine(options: EngineOptions): Engine {
     if (fromHeader && !('id' in fromHeader)) return fromHeader;
 
     const credential = vendor.credentialOf(req, { clockNow: clock.now() });
+    const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
     const ctx = contextFor(vendor, credential, req);
     const admitted = match.kind === 'found' && route.scenarios !== false && (vendor.admits?.(req, ctx) ?? true);
-    const selection = admitted ? selectScenario({ vendor: vendor.id, credential, fromHeader, armed: armedFor(credential), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
+    // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
+    const selection = admitted ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
     let step: ScenarioStep | undefined;
     let stepDef: ScenarioStepDef | undefined;
     if (selection) {
@@ -246,7 +264,7 @@ export function createEngine(options: EngineOptions): Engine {
       route: route.name,
       method: req.method,
       path: req.path,
-      credential: resolvedCredential ?? null,
+      credential: resolvedCredential === undefined ? null : labelOf(vendor.id, resolvedCredential),
       scenario: selection?.scenario.id ?? null,
       status: response.status,
       code: code ?? null,

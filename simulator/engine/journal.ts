@@ -25,7 +25,8 @@ export interface JournalEntry {
 export interface JournalQuery {
   vendor?: string;
   path?: string;
-  credential?: string;
+  /** A credential as the journal shows it (a label for a secret key), or any of a set of them. */
+  credential?: string | ReadonlySet<string>;
   scenario?: string;
   limit?: number;
 }
@@ -46,7 +47,7 @@ export function createJournal(capacity = 1000): Journal {
   const matches = (e: JournalEntry, q: JournalQuery) =>
     (q.vendor === undefined || e.vendor === q.vendor) &&
     (q.path === undefined || e.path === q.path) &&
-    (q.credential === undefined || e.credential === q.credential) &&
+    (q.credential === undefined || (typeof q.credential === 'string' ? e.credential === q.credential : e.credential !== null && q.credential.has(e.credential))) &&
     (q.scenario === undefined || e.scenario === q.scenario);
   return {
     capacity,

@@ -84,6 +84,11 @@ export interface Vendor<S = unknown> {
   facts(req: SimRequest): Record<string, string[]>;
   /** The credential presented (API key, app id, account), unverified. Must not throw. */
   credentialOf(req: SimRequest, ctx: { clockNow: number }): string | undefined;
+  /**
+   * How the journal and the admin API show a credential that is a secret (FPT's api key): a stable
+   * label, never the key. Must map a label to itself. Absent: the credential is an id, shown as is.
+   */
+  credentialLabel?(credential: string, settings: S): string;
   settings: {
     defaults: S;
     /** JSON Schema of the settings object (config file `vendors.<id>`), all keys optional. */

@@ -25,7 +25,7 @@ export interface Scenario {
 export interface ArmedScenario {
   armId: string;
   scenarioId: string;
-  /** null: for every credential. */
+  /** The credential as the journal shows it (a label for a secret key: credentialLabel); null: for every credential. */
   credential: string | null;
   /** Requests left; null: until disarmed. */
   remaining: number | null;

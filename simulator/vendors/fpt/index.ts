@@ -1,3 +1,4 @@
+import { hashedLabel, isHashedLabel } from '../../engine/credential-label.js';
 import { sha256Hex, unitFromDigest } from '../../engine/digest.js';
 import type { Vendor, VendorCall, VendorResult } from '../../engine/vendor.js';
 import { applyOverrides } from '../../scenarios/overrides.js';
@@ -21,6 +22,7 @@ export const fpt: Vendor<FptSettings> = {
     return { filename: filenames };
   },
   credentialOf: (req) => apiKeyOf(req),
+  credentialLabel,
   exampleBody(outcome) {
     const spec = OUTCOMES[outcome as FptOutcomeName].spec;
     if ('auth' in spec) return authFailure(defaults).body;
@@ -51,7 +53,14 @@ async function handle({ req, credential, scenario, ctx }: VendorCall<FptSettings
 
 function isAuthorized(key: string | undefined, settings: FptSettings): boolean {
   if (key === undefined) return false;
-  return settings.apiKeys.length === 0 || settings.apiKeys.includes(key);
+  return settings.apiKeys.length === 0 || settings.apiKeys.some((entry) => (typeof entry === 'string' ? entry : entry.key) === key);
+}
+
+/** The api key is a secret: the journal shows its configured name, else `fpt-key:<12 hex of its SHA-256>`. */
+function credentialLabel(key: string, settings: FptSettings): string {
+  const named = settings.apiKeys.find((entry) => typeof entry !== 'string' && (entry.key === key || entry.name === key));
+  if (named && typeof named !== 'string') return named.name;
+  return isHashedLabel('fpt-key', key) ? key : hashedLabel('fpt-key', key);
 }
 
 function answerAuthFailure(settings: FptSettings, set: Record<string, unknown>): VendorResult {

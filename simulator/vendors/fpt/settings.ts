@@ -1,7 +1,10 @@
 /** FPT.AI quirk settings (fpt.md): where the vendor is undefined, the simulator's default and its switch. */
 export interface FptSettings {
-  /** Valid API keys; empty: any non-empty key is accepted (local development without keys). */
-  apiKeys: string[];
+  /**
+   * Valid API keys; empty: any non-empty key is accepted (local development without keys). A key
+   * given as `{name, key}` shows as its name in the journal and the admin API, else as `fpt-key:<hash>`.
+   */
+  apiKeys: (string | { name: string; key: string })[];
   /** "200": HTTP 200 for every body code (default); "mirror": HTTP status = body code. */
   httpStatus: '200' | 'mirror';
   /** "http401": HTTP 401 {"code":"401",...} (default); "ekyc": HTTP 200 {"code":"400","message":"api-key must be provided"}. */
@@ -29,7 +32,15 @@ export const schema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    apiKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
+    apiKeys: {
+      type: 'array',
+      items: {
+        oneOf: [
+          { type: 'string', minLength: 1 },
+          { type: 'object', additionalProperties: false, required: ['name', 'key'], properties: { name: { type: 'string', minLength: 1 }, key: { type: 'string', minLength: 1 } } },
+        ],
+      },
+    },
     httpStatus: { enum: ['200', 'mirror'] },
     authFailure: { enum: ['http401', 'ekyc'] },
     webm: { enum: ['accept', 'refuse'] },
