@@ -41,12 +41,14 @@ export interface SignatureRecord {
   clearedAt: number | null;
 }
 
-const captureKey = (livenessId: string) => `capture:${livenessId}`;
-const signatureKey = (signatureId: string) => `signature:${signatureId}`;
+export const CAPTURE_PREFIX = 'capture:';
+export const SIGNATURE_PREFIX = 'signature:';
+export const captureKey = (livenessId: string) => `${CAPTURE_PREFIX}${livenessId}`;
+export const signatureKey = (signatureId: string) => `${SIGNATURE_PREFIX}${signatureId}`;
 
 export const getCapture = (state: Partition, livenessId: string) => state.get<Capture>(captureKey(livenessId));
 export const saveCapture = (state: Partition, capture: Capture) => state.set(captureKey(capture.livenessId), capture);
-export const listCaptures = (state: Partition) => state.keys('capture:').map((key) => state.get<Capture>(key)!);
+export const listCaptures = (state: Partition) => state.keys(CAPTURE_PREFIX).map((key) => state.get<Capture>(key)!);
 export const getSignature = (state: Partition, signatureId: string) => state.get<SignatureRecord>(signatureKey(signatureId));
 export const saveSignature = (state: Partition, record: SignatureRecord) => state.set(signatureKey(record.signatureId), record);
 
@@ -71,9 +73,23 @@ export function isAvailable(capture: Capture, nowMs: number, settings: AdvanceSe
   return capture.clearedAt === null && nowMs < capture.capturedAt + settings.resultRetentionSeconds * 1000;
 }
 
+/**
+ * Decision: once its result has expired, a capture stays a "known id" (RESULT_NOT_FOUND) for one
+ * more `resultRetentionSeconds`, then it is forgotten (retention.ts) and is an id never created.
+ */
+export const captureForgetTime = (capture: Capture, settings: AdvanceSettings): number => capture.capturedAt + 2 * settings.resultRetentionSeconds * 1000;
+
+/** A signature id is forgotten with its capture; one the SDK never used, as a capture made when it was issued. */
+export function signatureForgetTime(state: Partition, signature: SignatureRecord, settings: AdvanceSettings): number {
+  const capture = signature.livenessId === null ? undefined : getCapture(state, signature.livenessId);
+  return capture ? captureForgetTime(capture, settings) : signature.createdAt + 2 * settings.resultRetentionSeconds * 1000;
+}
+
 export interface CaptureLookup {
   signatureId: string | undefined;
   livenessId: string | undefined;
+  nowMs: number;
+  settings: AdvanceSettings;
   /** The code for a signature id never issued: detection answers LIVENESS_ID_NOT_EXISTED, get-video and clear-data SIGNATURE_ID_NOT_EXIST. */
   unknownSignature: ErrorOutcomeName;
 }
@@ -88,15 +104,21 @@ export interface Found {
  * "Parameter should not be empty"; ids of different detections → "illegal parameters" (advance.md §4).
  * `capture` is undefined when only a livenessId was given and it was never created.
  */
-export function lookUpCapture(state: Partition, { signatureId, livenessId, unknownSignature }: CaptureLookup): Result<Found, ErrorOutcomeName> {
+export function lookUpCapture(state: Partition, { signatureId, livenessId, nowMs, settings, unknownSignature }: CaptureLookup): Result<Found, ErrorOutcomeName> {
+  // Records past their forget time are gone, whether or not the sweep (retention.ts) has run yet.
+  const captureOf = (id: string) => {
+    const capture = getCapture(state, id);
+    return capture && captureForgetTime(capture, settings) > nowMs ? capture : undefined;
+  };
   if (signatureId === undefined && livenessId === undefined) return { ok: false, error: 'parameter-empty' };
-  if (signatureId === undefined) return { ok: true, value: { capture: getCapture(state, livenessId!), signature: undefined } };
-  const signature = getSignature(state, signatureId);
+  if (signatureId === undefined) return { ok: true, value: { capture: captureOf(livenessId!), signature: undefined } };
+  const stored = getSignature(state, signatureId);
+  const signature = stored && signatureForgetTime(state, stored, settings) > nowMs ? stored : undefined;
   if (!signature) return { ok: false, error: unknownSignature };
   if (livenessId !== undefined && signature.livenessId !== livenessId) {
     // Both ids given: they must name one detection; a livenessId alone of another capture is "illegal".
-    return { ok: false, error: signature.livenessId === null && getCapture(state, livenessId) === undefined ? 'liveness-id-not-existed' : 'parameter-illegal' };
+    return { ok: false, error: signature.livenessId === null && captureOf(livenessId) === undefined ? 'liveness-id-not-existed' : 'parameter-illegal' };
   }
-  const capture = signature.livenessId === null ? undefined : getCapture(state, signature.livenessId);
+  const capture = signature.livenessId === null ? undefined : captureOf(signature.livenessId);
   return { ok: true, value: { capture, signature } };
 }

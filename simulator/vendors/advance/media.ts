@@ -3,6 +3,7 @@ import type { VendorContext } from '../../engine/vendor.js';
 import { ASSETS, type AssetName } from './assets.generated.js';
 import { getCapture, isAvailable } from './captures.js';
 import { mediaObjectName } from './ids.js';
+import { keepExpiring, MEDIA_PREFIX } from './retention.js';
 import type { AdvanceSettings } from './settings.js';
 
 /**
@@ -23,14 +24,14 @@ interface MediaRecord {
   asset: AssetName;
   expiresAt: number;
 }
-const mediaKey = (folder: string, name: string) => `media:${folder}/${name}`;
+const mediaKey = (folder: string, name: string) => `${MEDIA_PREFIX}${folder}/${name}`;
 
 /** A fresh URL for one medium of a capture, valid for `mediaUrlTtlSeconds` from now. */
 export function issueMediaUrl(ctx: VendorContext<AdvanceSettings>, accessKey: string, livenessId: string, asset: AssetName): string {
   const folder = asset === 'video' ? MEDIA_FOLDERS.video : MEDIA_FOLDERS.image;
   const name = mediaObjectName(ctx.now());
   const record: MediaRecord = { accessKey, livenessId, asset, expiresAt: ctx.now() + ctx.settings.mediaUrlTtlSeconds * 1000 };
-  ctx.shared.set(mediaKey(folder, name), record);
+  keepExpiring(ctx, ctx.shared, mediaKey(folder, name), record);
   return `${ctx.origin}/${folder}/${name}`;
 }
 

@@ -5,7 +5,8 @@ import type { Partition } from '../../engine/store.js';
 import type { VendorContext } from '../../engine/vendor.js';
 import type { ErrorOutcomeName } from './codes.js';
 import { randomHex } from './ids.js';
-import { findAccount, type AdvanceSettings } from './settings.js';
+import { keepExpiring, TOKEN_PREFIX, type TokenRecord } from './retention.js';
+import { findAccount, type AdvanceAccount, type AdvanceSettings } from './settings.js';
 
 /**
  * ADVANCE.AI access tokens (advance.md §1): real HS512 JWTs that carry the access key and expire
@@ -19,10 +20,7 @@ export function tokenSignature(accessKey: string, secretKey: string, timestamp: 
   return sha256Hex(new TextEncoder().encode(accessKey + secretKey + timestamp));
 }
 
-interface TokenRecord {
-  expiredTime: number;
-}
-const tokenKey = (jti: string) => `token:${jti}`;
+const tokenKey = (jti: string) => `${TOKEN_PREFIX}${jti}`;
 
 /**
  * The HS512 key of an account: SHA-512 of its secret (64 bytes, the size HS512 wants, however
@@ -33,24 +31,19 @@ async function signingKey(secretKey: string): Promise<Uint8Array> {
   return new Uint8Array(digest);
 }
 
-export async function issueToken(accessKey: string, secretKey: string, nowMs: number, periodSecond: number, state: Partition): Promise<{ token: string; expiredTime: number }> {
+/** A new token of the account, recorded until its `expiredTime` (then forgotten: retention.ts). */
+export async function issueToken(ctx: VendorContext<AdvanceSettings>, account: AdvanceAccount, periodSecond: number): Promise<{ token: string; expiredTime: number }> {
+  const nowMs = ctx.now();
   const expiredTime = nowMs + periodSecond * 1000;
   const jti = randomHex(32);
-  const token = await new SignJWT({ accessKey })
+  const token = await new SignJWT({ accessKey: account.accessKey })
     .setProtectedHeader({ alg: 'HS512', typ: 'JWT' })
     .setJti(jti)
     .setIssuedAt(Math.floor(nowMs / 1000))
     .setExpirationTime(Math.ceil(expiredTime / 1000))
-    .sign(await signingKey(secretKey));
-  forgetExpiredTokens(state, nowMs);
-  state.set(tokenKey(jti), { expiredTime } satisfies TokenRecord);
+    .sign(await signingKey(account.secretKey));
+  keepExpiring(ctx, ctx.stateOf(account.accessKey), tokenKey(jti), { expiredTime } satisfies TokenRecord);
   return { token, expiredTime };
-}
-
-function forgetExpiredTokens(state: Partition, nowMs: number): void {
-  for (const key of state.keys('token:')) {
-    if ((state.get<TokenRecord>(key)?.expiredTime ?? 0) <= nowMs) state.delete(key);
-  }
 }
 
 /** The access key a token claims, unverified (credentialOf: which partition). Never throws. */

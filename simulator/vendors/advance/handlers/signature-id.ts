@@ -1,6 +1,7 @@
-import { LIVENESS_TYPES, PRODUCT_LEVELS, saveSignature, type LivenessType, type ProductLevel } from '../captures.js';
+import { LIVENESS_TYPES, PRODUCT_LEVELS, signatureKey, type LivenessType, type ProductLevel, type SignatureRecord } from '../captures.js';
 import { newSignatureId } from '../ids.js';
 import { readFields, readParams } from '../parse.js';
+import { keepExpiring } from '../retention.js';
 import { authenticate } from '../token.js';
 import { reply, type AdvanceHandler } from './call.js';
 
@@ -21,13 +22,14 @@ export const generateSignatureId: AdvanceHandler = async (call) => {
     return reply(call, 'parameter-illegal');
   }
   const signatureId = newSignatureId();
-  saveSignature(auth.value.state, {
+  const record: SignatureRecord = {
     signatureId,
     productLevel: productLevel as ProductLevel,
     livenessType: livenessType as LivenessType,
     createdAt: call.ctx.now(),
     livenessId: null,
     clearedAt: null,
-  });
+  };
+  keepExpiring(call.ctx, auth.value.state, signatureKey(signatureId), record);
   return reply(call, 'success', { data: { signatureId } });
 };

@@ -31,6 +31,6 @@ export const generateToken: AdvanceHandler = async (call) => {
   if (signature !== (await tokenSignature(account.accessKey, account.secretKey, timestamp))) {
     return reply(call, 'signature-error', { credential });
   }
-  const issued = await issueToken(account.accessKey, account.secretKey, ctx.now(), periodSecond, ctx.stateOf(credential));
+  const issued = await issueToken(ctx, account, periodSecond);
   return reply(call, 'success', { data: { token: issued.token, expiredTime: issued.expiredTime }, credential });
 };

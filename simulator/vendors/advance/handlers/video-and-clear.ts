@@ -15,7 +15,7 @@ async function resolve(call: AdvanceCall) {
   if (!fields.ok) return fields;
   const { livenessId, signatureId } = fields.value;
   const { state } = auth.value;
-  const found = lookUpCapture(state, { livenessId, signatureId, unknownSignature: 'signature-id-not-exist' });
+  const found = lookUpCapture(state, { livenessId, signatureId, nowMs: call.ctx.now(), settings: call.ctx.settings, unknownSignature: 'signature-id-not-exist' });
   if (!found.ok) return found;
   let { capture } = found.value;
   if (!capture && !found.value.signature) {

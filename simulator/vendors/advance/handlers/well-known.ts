@@ -1,12 +1,13 @@
 import type { Partition } from '../../../engine/store.js';
-import { attackTypeFor, defaultScore, isAttackType, saveCapture, type Capture } from '../captures.js';
+import { attackTypeFor, captureKey, defaultScore, isAttackType, type Capture } from '../captures.js';
+import { keepExpiring } from '../retention.js';
 import type { AdvanceCall } from './call.js';
 
 /**
  * Well-known liveness ids (scenarios/advance/*.yaml, `when: { livenessId: ... }`): a `success`
  * scenario names an id no SDK produced, so the simulator creates that capture for the calling
  * account, with the score and attack type of the scenario's `set`. From then on it is an
- * ordinary capture: clear-data clears it, its media expire.
+ * ordinary capture: clear-data clears it, its media expire, it is forgotten in time (retention.ts).
  */
 export async function createWellKnownCapture(call: AdvanceCall, state: Partition, livenessId: string): Promise<Capture> {
   const set = call.scenario?.set ?? {};
@@ -22,6 +23,6 @@ export async function createWellKnownCapture(call: AdvanceCall, state: Partition
     video: true,
     clearedAt: null,
   };
-  saveCapture(state, capture);
+  keepExpiring(call.ctx, state, captureKey(livenessId), capture);
   return capture;
 }
