@@ -5,6 +5,7 @@ import { createClock, type Clock } from './clock.js';
 import { describeRequest } from './describe.js';
 import { createJournal, type Journal } from './journal.js';
 import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
+import { LruMap } from './lru.js';
 import { problemResponse } from './problem.js';
 import { compileRoutes, matchRoute } from './routes.js';
 import { createMemoryStore, SHARED, type StateStore } from './store.js';
@@ -66,7 +67,7 @@ export function createEngine(options: EngineOptions): Engine {
   const settings = new Map(options.vendors.map((v) => [v.id, options.settings?.[v.id] ?? v.settings.defaults] as const));
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = options.clock ?? createClock(Date.now, { maxOffsetMs: limits.maxClockOffsetMs });
-  const store = options.store ?? createMemoryStore();
+  const store = options.store ?? createMemoryStore({ credentialCapacity: limits.credentialCapacity, now: clock.now });
   const journal = createJournal(options.journalCapacity);
   const vendorRoutes = compileRoutes(options.vendors, (v) => v.routes);
   let scenarios = new Map<string, Scenario>();
@@ -74,8 +75,8 @@ export function createEngine(options: EngineOptions): Engine {
   /** Armed entries by credential (null: everyone), so selection reads two short lists, not them all. */
   let armedIndex = new Map<string | null, ArmedScenario[]>();
   let nextArmId = 1;
-  /** Uses of each scenario per credential, for sequences. */
-  const sequenceCounts = new Map<string, number>();
+  /** Uses of each scenario per credential, for sequences; bounded like the credentials' state. */
+  const sequenceCounts = new LruMap<string, number>(limits.credentialCapacity);
 
   const engine: Engine = {
     vendors,

@@ -1,20 +1,39 @@
+import { DEFAULT_LIMITS } from './limits.js';
+import { LruMap } from './lru.js';
 import type { VendorId } from './types.js';
 
 /**
  * State that vendors keep between requests (tokens, captures, quota counters), partitioned by
  * vendor and credential so parallel suites with different keys never see each other.
  * In memory; values must stay JSON-serializable so a persistent backend can replace this later.
+ *
+ * Bounded (README "Limits"): past `credentialCapacity` partitions the least recently used
+ * credential's state is forgotten (the vendor-wide shared partition never is), and a value set
+ * with `expiresAt` is gone once the simulator clock reaches it, so a sidecar running for weeks
+ * stays flat.
  */
 export interface Partition {
+  /** The value, or undefined when absent or expired. */
   get<T>(key: string): T | undefined;
-  set(key: string, value: unknown): void;
+  /** `expiresAt`: ms on the simulator clock (ctx.now()) from which the value is gone. */
+  set(key: string, value: unknown, options?: { expiresAt?: number }): void;
   delete(key: string): boolean;
+  /** Keys of values not expired. */
   keys(prefix?: string): string[];
 }
 
 export interface StateStore {
   partition(vendor: VendorId, credential: string | undefined): Partition;
+  /** Partitions kept, the shared ones included. */
+  partitionCount(): number;
   clear(): void;
+}
+
+export interface MemoryStoreOptions {
+  /** Credential partitions kept (per store, all vendors together); the least recently used go first. */
+  credentialCapacity?: number;
+  /** The simulator clock, for `expiresAt`. */
+  now?: () => number;
 }
 
 /** Requests that present no credential share one partition. */
@@ -22,24 +41,59 @@ const ANONYMOUS = '\u0000anonymous';
 /** The vendor-wide partition: no credential string can name it. */
 export const SHARED = '\u0000shared';
 
-export function createMemoryStore(): StateStore {
-  const partitions = new Map<string, Map<string, unknown>>();
+interface Slot {
+  value: unknown;
+  expiresAt: number | undefined;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore {
+  const now = options.now ?? Date.now;
+  const credentials = new LruMap<string, Partition>(options.credentialCapacity ?? DEFAULT_LIMITS.credentialCapacity);
+  const shared = new Map<string, Partition>();
   return {
     partition(vendor, credential) {
       const id = `${vendor}\u0000${credential ?? ANONYMOUS}`;
-      let map = partitions.get(id);
-      if (!map) {
-        map = new Map();
-        partitions.set(id, map);
+      const kept = credential === SHARED ? shared : credentials;
+      let partition = kept.get(id);
+      if (!partition) {
+        partition = createPartition(now);
+        kept.set(id, partition);
       }
-      const data = map;
-      return {
-        get: <T>(key: string) => data.get(key) as T | undefined,
-        set: (key, value) => void data.set(key, value),
-        delete: (key) => data.delete(key),
-        keys: (prefix = '') => [...data.keys()].filter((k) => k.startsWith(prefix)),
-      };
+      return partition;
     },
-    clear: () => partitions.clear(),
+    partitionCount: () => credentials.size + shared.size,
+    clear() {
+      credentials.clear();
+      shared.clear();
+    },
+  };
+}
+
+function createPartition(now: () => number): Partition {
+  const data = new Map<string, Slot>();
+  let setsSinceSweep = 0;
+  const live = (key: string, slot: Slot | undefined): slot is Slot => {
+    if (slot === undefined) return false;
+    if (slot.expiresAt === undefined || slot.expiresAt > now()) return true;
+    data.delete(key);
+    return false;
+  };
+  /** Expired values are dropped when read, and all at once every so often, so growth stays amortized. */
+  const sweep = () => {
+    for (const [key, slot] of data) live(key, slot);
+    setsSinceSweep = 0;
+  };
+  return {
+    get: <T>(key: string) => {
+      const slot = data.get(key);
+      return live(key, slot) ? (slot.value as T) : undefined;
+    },
+    set(key, value, { expiresAt } = {}) {
+      data.delete(key);
+      data.set(key, { value, expiresAt });
+      if (++setsSinceSweep > Math.max(64, data.size)) sweep();
+    },
+    delete: (key) => data.delete(key),
+    keys: (prefix = '') => [...data].filter(([key, slot]) => key.startsWith(prefix) && live(key, slot)).map(([key]) => key),
   };
 }
