@@ -7,6 +7,7 @@ import type { Clock } from './engine/clock.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
 import { createApp } from './http/app.js';
+import { answerClientError } from './http/client-error.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { LIMIT_KEYS, readLimits, topLevelFlags } from './config/limits.js';
@@ -126,6 +127,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const simulator = buildSimulator(options);
   const { engine } = simulator;
   const server = createServer(createApp(simulator));
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);
