@@ -11,6 +11,9 @@
 //     --cpu-prof     write a V8 CPU profile of the simulator child to $TMPDIR/liveness-sim-bench-profiles/
 //                    (summarize it with `node bench/profile-summary.mjs FILE`)
 //     --soak         also fill the journal to 10x its capacity (adds ~30-60 s)
+//     --fuzz         instead of measuring: the long fuzz run (bench/lib/fuzz.mjs), minutes, not in CI
+//       --seed=N     its seed (default: a new one, printed); --scale=N (default 40) times the CI runs;
+//       --only=FILE  one file of test/reliability/ (e.g. media.test.ts)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ import { FPT_PATH, VERIHUBS_PATH, VIDEO_FIXTURE, IMAGE_FIXTURE, fptHeaders, fptU
 import { median, mib, round, table } from './lib/stats.mjs';
 import { runWrk, wrkPath } from './lib/wrk.mjs';
 import { measureStages } from './lib/stages.mjs';
+import { runFuzz } from './lib/fuzz.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -33,8 +37,21 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     soak: { type: 'boolean', default: false },
+    fuzz: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    scale: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+if (args.fuzz) {
+  const seed = Number(args.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const scale = Number(args.scale ?? 40);
+  if (!Number.isInteger(seed) || !Number.isInteger(scale) || scale < 1) {
+    console.error('[bench] --seed and --scale take whole numbers (--scale 1 or more)');
+    process.exit(2);
+  }
+  process.exit(await runFuzz({ root: fileURLToPath(new URL('..', import.meta.url)), seed, scale, only: args.only }));
+}
 const RUN_MS = Number(args.duration ?? (args.quick ? 1000 : 3000));
 if (!Number.isFinite(RUN_MS) || RUN_MS < 200 || RUN_MS > 30_000) {
   console.error(`[bench] --duration=${args.duration}: milliseconds from 200 to 30000`);
