@@ -45,7 +45,7 @@ async function createCapture(call: Call): Promise<SimResponse> {
   if (!body.ok) return body.error;
   const fromScenario = scenarioValues(call, body.value.scenario);
   if (!fromScenario.ok) return fromScenario.error;
-  const { accessKey, signatureId = null, livenessScore, attackType = null, livenessType, video = true } = { ...fromScenario.value, ...body.value };
+  const { accessKey, signatureId = null, livenessScore, attackType = null, livenessType, video = true, auditImage = false } = { ...fromScenario.value, ...body.value };
   const account = await accountOf(call, accessKey);
   if ('status' in account) return account;
 
@@ -58,6 +58,7 @@ async function createCapture(call: Call): Promise<SimResponse> {
   }
   if (livenessType !== undefined && !(LIVENESS_TYPES as readonly unknown[]).includes(livenessType)) return bad('livenessType', LIVENESS_TYPES.join(', '));
   if (typeof video !== 'boolean') return bad('video', 'true (the SDK recorded a video, the default) or false');
+  if (typeof auditImage !== 'boolean') return bad('auditImage', 'true (the SDK is configured to keep an audit image: the result\'s auditImageUrl is a zip link) or false (the default: null)');
 
   const signature = signatureId === null ? undefined : typeof signatureId === 'string' ? getSignature(account.state, signatureId) : undefined;
   if (signatureId !== null && !signature) {
@@ -76,6 +77,7 @@ async function createCapture(call: Call): Promise<SimResponse> {
     livenessType: (livenessType as LivenessType | undefined) ?? signature?.livenessType ?? 'DISTANT_NEAR',
     capturedAt: call.ctx.now(),
     video,
+    auditImage,
     clearedAt: null,
   };
   keepExpiring(call.ctx, account.state, captureKey(livenessId), capture);

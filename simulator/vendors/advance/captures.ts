@@ -25,6 +25,11 @@ export interface Capture {
   capturedAt: number;
   /** Whether the SDK recorded a video (get-video answers VIDEO_NOT_FOUND otherwise). */
   video: boolean;
+  /**
+   * Whether the SDK was configured to keep an audit image (seed 002 "auditImageUrl": a zip link,
+   * "need to be configured in SDK first, otherwise it will be null").
+   */
+  auditImage: boolean;
   clearedAt: number | null;
 }
 

@@ -1,9 +1,10 @@
 import type { SimResponse } from '../../engine/types.js';
 import type { VendorContext } from '../../engine/vendor.js';
 import { ASSETS, type AssetName } from './assets.generated.js';
-import { getCapture, isAvailable } from './captures.js';
+import { getCapture, isAvailable, type Capture } from './captures.js';
 import { mediaObjectName } from './ids.js';
 import { keepExpiring, MEDIA_PREFIX } from './retention.js';
+import { storedZip } from './zip.js';
 import type { AdvanceSettings } from './settings.js';
 
 /**
@@ -18,18 +19,22 @@ import type { AdvanceSettings } from './settings.js';
  */
 export const MEDIA_FOLDERS = { image: 'standard-images', video: 'standard-videos' } as const;
 
+/** What a URL serves: one image or the video of a capture, or its audit zip. */
+export type Medium = AssetName | 'audit';
+
 interface MediaRecord {
   accessKey: string;
   livenessId: string;
-  asset: AssetName;
+  asset: Medium;
   expiresAt: number;
 }
 const mediaKey = (folder: string, name: string) => `${MEDIA_PREFIX}${folder}/${name}`;
 
 /** A fresh URL for one medium of a capture, valid for `mediaUrlTtlSeconds` from now. */
-export function issueMediaUrl(ctx: VendorContext<AdvanceSettings>, accessKey: string, livenessId: string, asset: AssetName): string {
+export function issueMediaUrl(ctx: VendorContext<AdvanceSettings>, accessKey: string, livenessId: string, asset: Medium): string {
   const folder = asset === 'video' ? MEDIA_FOLDERS.video : MEDIA_FOLDERS.image;
-  const name = mediaObjectName(ctx.now());
+  // Decision: the audit zip sits with the images, its name ending in .zip (seed 002: "format is zip").
+  const name = mediaObjectName(ctx.now()) + (asset === 'audit' ? '.zip' : '');
   const record: MediaRecord = { accessKey, livenessId, asset, expiresAt: ctx.now() + ctx.settings.mediaUrlTtlSeconds * 1000 };
   keepExpiring(ctx, ctx.shared, mediaKey(folder, name), record);
   return `${ctx.origin}/${folder}/${name}`;
@@ -44,11 +49,27 @@ export function serveMedia(ctx: VendorContext<AdvanceSettings>, folder: string, 
   const capture = record && getCapture(ctx.stateOf(record.accessKey), record.livenessId);
   const live = record && capture && record.expiresAt > ctx.now() && isAvailable(capture, ctx.now(), ctx.settings);
   if (!record || !live) return { response: noSuchKey(`${folder}/${name}`), ...(record ? { accessKey: record.accessKey } : {}) };
-  const asset = ASSETS[record.asset];
+  const { contentType, bytes } = mediumOf(record.asset, capture);
   return {
-    response: { status: 200, headers: { 'Content-Type': asset.contentType, 'Cache-Control': 'max-age=86400' }, body: base64ToBytes(asset.base64) },
+    response: { status: 200, headers: { 'Content-Type': contentType, 'Cache-Control': 'max-age=86400' }, body: bytes },
     accessKey: record.accessKey,
   };
+}
+
+/**
+ * The audit zip's entries: the capture's images, as its result serves them. Decision: the vendor
+ * does not document the zip's contents; these names say which image each is.
+ */
+export const AUDIT_ENTRIES: readonly { name: string; asset: AssetName }[] = [
+  { name: 'face.jpg', asset: 'best' },
+  { name: 'far.jpg', asset: 'far' },
+  { name: 'near.jpg', asset: 'near' },
+];
+
+function mediumOf(medium: Medium, capture: Capture): { contentType: string; bytes: Uint8Array } {
+  if (medium !== 'audit') return { contentType: ASSETS[medium].contentType, bytes: base64ToBytes(ASSETS[medium].base64) };
+  const entries = AUDIT_ENTRIES.map(({ name, asset }) => ({ name, bytes: base64ToBytes(ASSETS[asset].base64) }));
+  return { contentType: 'application/zip', bytes: storedZip(entries, capture.capturedAt) };
 }
 
 function noSuchKey(key: string): SimResponse {

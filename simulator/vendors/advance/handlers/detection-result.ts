@@ -47,14 +47,14 @@ export const detectionResult: AdvanceHandler = async (call) => {
 
 /** The `data` of a SUCCESS, keys in the seed's order; URLs fresh for 24 h. */
 function renderResult(call: AdvanceCall, accessKey: string, capture: Capture, resultType: (typeof RESULT_TYPES)[number]) {
-  const url = (asset: 'best' | 'far' | 'near') => issueMediaUrl(call.ctx, accessKey, capture.livenessId, asset);
+  const url = (asset: 'best' | 'far' | 'near' | 'audit') => issueMediaUrl(call.ctx, accessKey, capture.livenessId, asset);
   // Seed 002's second example: no far/near stage times (a liveness type without distance stages).
   const staged = capture.livenessType === 'DISTANT_NEAR' || capture.livenessType === 'DISTANT_NEAR_ACTION';
   return {
     detectionResult: resultType === 'IMAGE_BASE64' ? assetBase64('best') : url('best'),
     livenessScore: capture.livenessScore,
-    // Seed 002: "need to be configured in SDK first, otherwise it will be null".
-    auditImageUrl: null,
+    // Seed 002: a zip link, valid 24 h, when the SDK is configured for it, "otherwise it will be null".
+    auditImageUrl: capture.auditImage ? url('audit') : null,
     imageFarUrl: url('far'),
     farImageTime: staged ? capture.capturedAt - FAR_BEFORE_NEAR_MS : null,
     imageNearUrl: url('near'),

@@ -9,6 +9,14 @@ import type { AdvanceCall } from './call.js';
  * account, with the score and attack type of the scenario's `set`. From then on it is an
  * ordinary capture: clear-data clears it, its media expire, it is forgotten in time (retention.ts).
  */
+/**
+ * How the SDK was configured for some well-known ids, beyond their scenario's score (README
+ * "Well-known liveness ids"): `sim-live-audit-image` keeps an audit image (auditImageUrl a zip link).
+ */
+const WELL_KNOWN_CAPTURES: Readonly<Record<string, Partial<Pick<Capture, 'auditImage'>>>> = {
+  'sim-live-audit-image': { auditImage: true },
+};
+
 export async function createWellKnownCapture(call: AdvanceCall, state: Partition, livenessId: string): Promise<Capture> {
   const set = call.scenario?.set ?? {};
   const score = typeof set['data.livenessScore'] === 'number' ? set['data.livenessScore'] : await defaultScore(livenessId);
@@ -21,7 +29,9 @@ export async function createWellKnownCapture(call: AdvanceCall, state: Partition
     livenessType: 'DISTANT_NEAR',
     capturedAt: call.ctx.now(),
     video: true,
+    auditImage: false,
     clearedAt: null,
+    ...(Object.hasOwn(WELL_KNOWN_CAPTURES, livenessId) ? WELL_KNOWN_CAPTURES[livenessId] : {}),
   };
   keepExpiring(call.ctx, state, captureKey(livenessId), capture);
   return capture;
