@@ -8,6 +8,7 @@ import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
 import { createApp } from './http/app.js';
 import { answerClientError } from './http/client-error.js';
+import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { LIMIT_KEYS, readLimits, topLevelFlags } from './config/limits.js';
@@ -35,6 +36,8 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Told, one line each, what is worth knowing about the scenarios loaded (overlaps, replacements). */
   onNotice?: (line: string) => void;
+  /** Answer CORS and preflights for browser clients (README "Browsers and CORS"); wins over the config file's `cors`. */
+  cors?: boolean;
 }
 
 export interface RunningSimulator {
@@ -44,8 +47,17 @@ export interface RunningSimulator {
   /** The engine with the admin API above it: what the HTTP server serves. */
   simulator: Simulator;
   server: Server;
+  /** Stops at once, dropping whatever is in flight (tests). */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: accepts nothing new, cuts requests held by a `hang` fault, lets the others
+   * finish within `timeoutMs` (default 10 s), then closes every connection.
+   */
+  drain(timeoutMs?: number): Promise<DrainReport>;
 }
+
+/** How long a graceful stop waits for requests in flight by default. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Thrown when the configuration or a scenario file is bad: nothing was started. `kind` is
@@ -61,7 +73,7 @@ export class SimulatorConfigError extends Error {
 }
 
 /** The top-level keys of a config file (README "Settings"). */
-const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', ...LIMIT_KEYS];
+const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', ...LIMIT_KEYS];
 
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
@@ -70,6 +82,15 @@ export function buildEngine(options: SimulatorOptions = {}): Engine {
 
 /** Builds the engine and puts the admin API above it (simulator.ts); starts nothing. */
 export function buildSimulator(options: SimulatorOptions = {}): Simulator {
+  return build(options).simulator;
+}
+
+/** What the HTTP transport needs from the options and the config file. */
+interface TransportSettings {
+  cors: boolean;
+}
+
+function build(options: SimulatorOptions): { simulator: Simulator; transport: TransportSettings } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
   const layers: SettingsLayer[] = [];
@@ -81,7 +102,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
       for (const key of Object.keys(file).filter((k) => !CONFIG_KEYS.includes(k))) {
         problems.push(`${options.configFile}: ${key}: not a setting (known: ${CONFIG_KEYS.join(', ')})`);
       }
-      const { scenarios, adminToken, journalCapacity } = file;
+      const { scenarios, adminToken, journalCapacity, cors } = file;
+      if (cors !== undefined && typeof cors !== 'boolean') problems.push(`${options.configFile}: cors: true or false`);
       if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string'))) problems.push(`${options.configFile}: scenarios: a list of folders`);
       if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === '')) problems.push(`${options.configFile}: adminToken: a non-empty string`);
       if (journalCapacity !== undefined && !(Number.isInteger(journalCapacity) && (journalCapacity as number) > 0)) problems.push(`${options.configFile}: journalCapacity: a whole number above 0`);
@@ -119,14 +141,19 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     limits,
     clock: options.clock,
   });
-  return createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) });
+  return {
+    simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
+    transport: { cors: options.cors ?? file.cors === true },
+  };
 }
 
 /** Starts the simulator on HTTP; port 0 picks a free one. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const simulator = buildSimulator(options);
+  const { simulator, transport } = build(options);
   const { engine } = simulator;
-  const server = createServer(createApp(simulator));
+  const server = createServer();
+  const inFlight = trackInFlight(server);
+  server.on('request', createApp(simulator, { cors: transport.cors, inFlight }));
   server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -145,5 +172,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+    drain: (timeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) => inFlight.drain(timeoutMs),
   };
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { allVendors } from '../vendors/index.js';
-import { buildEngine, SimulatorConfigError, startSimulator } from '../server.js';
-import { loadScenarioDirs, shippedScenariosDir } from '../scenarios/load-dirs.js';
+import { buildEngine, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
+import { loadScenarioDirs } from '../scenarios/load-dirs.js';
 import { parseScenarioText } from '../scenarios/parse.js';
+import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
 
 /** A thin CLI: each command calls a library function. */
@@ -18,42 +19,62 @@ Usage:
 
 Options (serve, scenarios):
   -p, --port N            port to listen on (default: $PORT, else 8080)
-  -H, --host H            address to bind (default: $HOST, else 127.0.0.1; 0.0.0.0 in a container)
+  -H, --host H            address to listen on (default: $HOST, else 127.0.0.1: this machine only;
+                          0.0.0.0: every interface, as a container or another machine needs)
   -s, --scenarios DIR     your scenario folder, tried before the shipped ones (repeatable: later first; same id replaces)
       --no-shipped        leave out the shipped scenario catalogue
-  -c, --config FILE       a YAML or JSON config file: vendors.<id>.<setting>, scenarios, adminToken
+  -c, --config FILE       a YAML or JSON config file: vendors.<id>.<setting>, scenarios, adminToken, cors
       --set V.KEY=VALUE   a vendor setting, e.g. --set fpt.httpStatus=mirror (repeatable; wins over --config)
       --set LIMIT=VALUE   a limit (README "Limits"), e.g. --set armedCapacity=500
       --admin-token T     require the header X-Sim-Admin-Token: T on the admin API (default: $SIM_ADMIN_TOKEN)
+      --cors              answer CORS for browser clients (default: $SIM_CORS=1, else off; README "Browsers and CORS")
+      --drain-timeout S   on SIGTERM or SIGINT, seconds to let requests in flight finish (default: 10)
       --vendor ID         (scenarios) only this vendor's scenarios
+
+Exit status: 0 done; 1 the job failed (invalid scenario files, nothing to list); 2 usage (unknown
+command, flag or vendor, a bad value, a missing file); 3 cannot listen (port in use, an address not
+of this machine); 4 bad configuration (config file, --set, a scenario folder).
 
 Everything else: README.md, "Settings", "Scenarios" and "Admin API".`;
 
+/** Exit statuses (also in HELP and README "Start it, test it"). */
+const EXIT = { ok: 0, failed: 1, usage: 2, cannotListen: 3, badConfig: 4 } as const;
+
+const OPTIONS = {
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string', short: 'H' },
+  scenarios: { type: 'string', short: 's', multiple: true },
+  'no-shipped': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  set: { type: 'string', multiple: true },
+  'admin-token': { type: 'string' },
+  cors: { type: 'boolean' },
+  'drain-timeout': { type: 'string' },
+  vendor: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+const COMMANDS = ['serve', 'scenarios', 'validate'];
+
 const { values, positionals } = (() => {
   try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string', short: 'H' },
-        scenarios: { type: 'string', short: 's', multiple: true },
-        'no-shipped': { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        set: { type: 'string', multiple: true },
-        'admin-token': { type: 'string' },
-        vendor: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return parseArgs({ allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    fail(`${(error as Error).message}\nRun liveness-sim --help for the options.`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    if (unknown) fail(EXIT.usage, `unknown option ${unknown}${suggestion(unknown, Object.keys(OPTIONS).map((o) => `--${o}`))}. Run liveness-sim --help for the options.`);
+    fail(EXIT.usage, `${message.split('\n')[0]!.replace(/\.?$/, '.')} Run liveness-sim --help for the options.`);
   }
 })();
 
-function fail(message: string): never {
+function fail(status: number, message: string): never {
   console.error(`[liveness-sim] ${message}`);
-  process.exit(2);
+  process.exit(status);
+}
+
+function suggestion(name: string, known: readonly string[]): string {
+  const near = didYouMean(name, known);
+  return near ? ` (did you mean ${near}?)` : '';
 }
 
 const command = positionals[0] ?? 'serve';
@@ -72,56 +93,133 @@ try {
   else if (command === 'serve') await serve();
   else if (command === 'scenarios') listScenarios();
   else if (command === 'validate') validate(positionals.slice(1));
-  else fail(`unknown command "${command}". Run liveness-sim --help.`);
+  else fail(EXIT.usage, `unknown command "${command}"${suggestion(command, COMMANDS)}. Commands: ${COMMANDS.join(', ')}; run liveness-sim --help.`);
 } catch (error) {
-  if (error instanceof SimulatorConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  if (!(error instanceof SimulatorConfigError)) throw error;
+  // One line per problem, each naming its file or flag.
+  for (const problem of error.problems) console.error(`[liveness-sim] ${command === 'serve' ? 'not started: ' : ''}${problem}`);
+  process.exit(error.kind === 'scenarios' ? EXIT.failed : EXIT.badConfig);
+}
+
+function noArguments(): void {
+  if (positionals.length > 1) fail(EXIT.usage, `${command} takes no argument (got "${positionals[1]}"). Run liveness-sim --help.`);
+}
+
+/** An on/off environment variable: unset or empty is off. */
+function envSwitch(name: string): boolean {
+  const value = (process.env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  fail(EXIT.usage, `${name}="${process.env[name]}": 1 (on) or 0 (off)`);
 }
 
 async function serve(): Promise<void> {
-  const portText = values.port ?? process.env.PORT ?? '8080';
+  noArguments();
+  const portText = values.port ?? (process.env.PORT || '8080');
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port "${portText}": a port number from 0 to 65535`);
-  const sim = await startSimulator({ ...common(), port, host: values.host ?? process.env.HOST ?? '127.0.0.1' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`port ${port} is in use: pick another with --port or $PORT`);
-    throw error;
+  if (portText.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) fail(EXIT.usage, `--port "${portText}": a port number from 0 to 65535`);
+  const host = values.host ?? (process.env.HOST || '127.0.0.1');
+  const drainText = values['drain-timeout'];
+  const drainSeconds = drainText === undefined ? DEFAULT_DRAIN_TIMEOUT_MS / 1000 : Number(drainText);
+  if (drainText?.trim() === '' || !Number.isFinite(drainSeconds) || drainSeconds < 0) fail(EXIT.usage, `--drain-timeout "${drainText}": seconds, 0 or more`);
+  const cors = values.cors || envSwitch('SIM_CORS') || undefined;
+
+  const sim = await startSimulator({ ...common(), port, host, cors }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
+    if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
+    fail(EXIT.cannotListen, `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`);
   });
-  const lines = [`[liveness-sim] ${VERSION} listening on ${sim.url}`, ...sim.engine.routeList().map((r) => `  ${r.methods.join('|').padEnd(8)} ${r.path}  (${r.vendor})`)];
-  lines.push(`  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded`);
+
+  // 0.0.0.0 and :: are not addresses to call: say what is bound, and the URL that reaches it here.
+  const everywhere = host === '0.0.0.0' || host === '::';
+  const where = everywhere ? `${host === '::' ? '[::]' : host}:${sim.port} (every ${host === '::' ? '' : 'IPv4 '}interface); from this machine: ${sim.url}` : sim.url;
+  const lines = [`[liveness-sim] ${VERSION} listening on ${where}`, ...sim.engine.routeList().map((r) => `  ${r.methods.join('|').padEnd(8)} ${r.path}  (${r.vendor})`)];
+  lines.push(`  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded${cors ?? false ? ' · CORS on' : ''}`);
   console.log(lines.join('\n'));
-  const stop = () => void sim.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal: stop now.
+      void sim.close().then(() => process.exit(EXIT.ok));
+      return;
+    }
+    stopping = true;
+    void sim.drain(drainSeconds * 1000).then(({ finished, hungCut, timedOut }) => {
+      console.log(`[liveness-sim] stopped on ${signal}: ${finished} request(s) in flight finished, ${hungCut} held by a hang fault cut, ${timedOut} cut at the ${drainSeconds} s drain limit`);
+      process.exit(EXIT.ok);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** `hostFlag`: where the host came from and what it is, e.g. `--host 10.0.0.9`. */
+function listenProblem(error: NodeJS.ErrnoException, hostFlag: string, port: number): string {
+  const choices = '(127.0.0.1: this machine only; 0.0.0.0: every interface)';
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${port} is in use (${hostFlag}): pick another with --port or $PORT`;
+    case 'EACCES':
+      return `port ${port} needs privileges this process does not have (${hostFlag}): pick one above 1023 with --port`;
+    case 'EADDRNOTAVAIL':
+      return `${hostFlag} is not an address of this machine ${choices}`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+    case 'EAI_NONAME':
+      return `${hostFlag} is not an IP address, and no such name resolves ${choices}`;
+    default:
+      return `${hostFlag}, port ${port}: ${error.message}`;
+  }
 }
 
 function listScenarios(): void {
+  noArguments();
+  const vendorIds: string[] = allVendors().map((v) => v.id);
+  const vendor = values.vendor;
+  if (vendor !== undefined && !vendorIds.includes(vendor)) fail(EXIT.usage, `--vendor "${vendor}": no such vendor${suggestion(vendor, vendorIds)} (known: ${vendorIds.join(', ')})`);
   const engine = buildEngine(common());
-  const list = [...engine.scenarios().values()].filter((s) => !values.vendor || s.vendor === values.vendor);
+  const list = [...engine.scenarios().values()].filter((s) => !vendor || s.vendor === vendor);
+  if (list.length === 0) {
+    const why = values['no-shipped'] ? ': --no-shipped leaves out the shipped catalogue, and no --scenarios folder adds any' : '';
+    fail(EXIT.failed, `no ${vendor ? `${vendor} ` : ''}scenarios loaded${why}`);
+  }
   for (const s of list) console.log(`${s.id.padEnd(40)} ${s.description}`);
 }
 
 function validate(paths: string[]): void {
-  if (paths.length === 0) fail('validate needs a scenario file or folder');
+  if (paths.length === 0) fail(EXIT.usage, 'validate needs a scenario file or folder, e.g. liveness-sim validate ./my-scenarios');
+  const kinds = paths.map((path) => {
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) return 'folder';
+      if (stat.isFile() && /\.ya?ml$/i.test(path)) return 'file';
+      return `validate: ${path}: not a .yaml/.yml file or a folder`;
+    } catch {
+      return `validate: ${path}: no such file or folder`;
+    }
+  });
+  const usage = kinds.filter((kind) => kind.startsWith('validate: '));
+  if (usage.length > 0) fail(EXIT.usage, usage.join('\n[liveness-sim] '));
+
   const vendors = new Map(allVendors().map((v) => [v.id, v]));
   const errors: string[] = [];
   let count = 0;
-  for (const path of paths) {
-    if (/\.ya?ml$/i.test(path)) {
+  paths.forEach((path, i) => {
+    if (kinds[i] === 'file') {
       const parsed = parseScenarioText(readFileSync(path, 'utf8'), path, vendors);
       if (parsed.ok) count++;
       else errors.push(...parsed.errors);
     } else {
       const loaded = loadScenarioDirs([path], vendors);
       count += loaded.scenarios.length;
-      errors.push(...loaded.errors);
+      errors.push(...loaded.folderErrors, ...loaded.errors);
     }
-  }
+  });
   if (errors.length > 0) {
     console.error(errors.join('\n'));
-    process.exit(1);
+    process.exit(EXIT.failed);
   }
-  console.log(`[liveness-sim] ${count} scenario(s) valid${paths.length === 0 ? ` in ${shippedScenariosDir()}` : ''}`);
+  if (count === 0) fail(EXIT.failed, `no scenario files (*.yaml, *.yml) in ${paths.join(', ')}`);
+  console.log(`[liveness-sim] ${count} scenario(s) valid`);
 }

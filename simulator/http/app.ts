@@ -1,12 +1,18 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { problemResponse } from '../engine/problem.js';
 import type { SimBody, SimRequest, SimResponse } from '../engine/types.js';
+import { allowBrowsers } from './cors.js';
+import type { InFlight } from './in-flight.js';
 import { createBodyReader } from './read-body.js';
 import { sendSimResponse } from './send-response.js';
 
 export interface AppOptions {
   /** The transport's own cap on a body; vendors apply their documented limits below it. */
   maxBodyBytes?: number;
+  /** Answer CORS and preflights for browser clients (off by default: see http/cors.ts). */
+  cors?: boolean;
+  /** Told of responses held by a `hang` fault, so a drain cuts them at once. */
+  inFlight?: Pick<InFlight, 'markHung'>;
 }
 
 /** What the transport serves: the simulator (engine + admin API, simulator.ts), or a bare engine. */
@@ -20,9 +26,12 @@ export function createApp(simulator: SimHandler, options: AppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  if (options.cors) app.use(allowBrowsers);
   app.use(async (req, res) => {
     const body = await readBody(req, res);
-    await sendSimResponse(res, await simulator.handle(toSimRequest(req, body)));
+    const sim = await simulator.handle(toSimRequest(req, body));
+    if (sim.fault === 'hang') options.inFlight?.markHung(res);
+    await sendSimResponse(res, sim);
   });
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     console.error('[liveness-sim] transport error:', error);

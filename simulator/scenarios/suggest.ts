@@ -19,3 +19,12 @@ function levenshtein(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** The one known name close enough to a misspelt one to ask "did you mean", if any. */
+export function didYouMean(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const [best] = closest(lower, known, 1);
+  if (best === undefined) return undefined;
+  const close = levenshtein(lower, best.toLowerCase()) <= Math.max(1, Math.floor(name.length / 3)) || (lower.length >= 3 && best.startsWith(lower));
+  return close ? best : undefined;
+}

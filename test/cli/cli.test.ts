@@ -57,9 +57,9 @@ describe('liveness-sim CLI', () => {
     expect(good.stdout).toMatch(/\d+ scenario\(s\) valid/);
   });
 
-  it('serve refuses to start with a bad setting and exits 1', () => {
+  it('serve refuses to start with a bad setting and exits 4 (bad configuration)', () => {
     const { status, stderr } = run('serve', '--port', '0', '--set', 'fpt.webm=maybe');
-    expect(status).toBe(1);
+    expect(status).toBe(4);
     expect(stderr).toContain('--set: vendors.fpt.webm: must be equal to one of the allowed values (accept, refuse)');
   });
 
