@@ -1,4 +1,4 @@
-import { selectScenario, stepAt, toVendorStep } from '../scenarios/select.js';
+import { selectScenario, stepAt, toVendorStep, type Selection } from '../scenarios/select.js';
 import { closest } from '../scenarios/suggest.js';
 import type { ArmedScenario, Scenario, ScenarioStepDef } from '../scenarios/types.js';
 import { createClock, type Clock } from './clock.js';
@@ -10,7 +10,7 @@ import { problemResponse } from './problem.js';
 import { compileRoutes, matchRoute } from './routes.js';
 import { createMemoryStore, SHARED, type StateStore } from './store.js';
 import type { SimRequest, SimResponse, VendorId } from './types.js';
-import type { AnyVendor, ScenarioStep, VendorContext } from './vendor.js';
+import type { AnyVendor, AuthContext, RouteDef, ScenarioStep, VendorContext, VendorResult } from './vendor.js';
 
 export const SCENARIO_HEADER = 'x-sim-scenario';
 
@@ -173,6 +173,11 @@ export function createEngine(options: EngineOptions): Engine {
     return own ? [...everyone, ...own] : everyone;
   }
 
+  /** What the gate sees: no partition is opened for a caller not yet verified. */
+  function authContextFor(vendor: AnyVendor): AuthContext<unknown> {
+    return { now: () => clock.now(), settings: settings.get(vendor.id) as unknown, stateOf: (other) => store.partition(vendor.id, other) };
+  }
+
   /** The scenario named by the header, or the simulator's own 400 when it names none. */
   function scenarioFromHeader(name: string | undefined, vendor: AnyVendor): Scenario | SimResponse | undefined {
     if (name === undefined) return undefined;
@@ -225,32 +230,19 @@ export function createEngine(options: EngineOptions): Engine {
     // The scenario header is the simulator's, never the vendor's: strip it before the vendor sees it.
     const { [SCENARIO_HEADER]: scenarioName, ...headers } = original.headers;
     const req: SimRequest = { ...original, headers };
-    const fromHeader = route.scenarios === false ? undefined : scenarioFromHeader(scenarioName, vendor);
-    if (fromHeader && !('id' in fromHeader)) return fromHeader;
-
-    const credential = vendor.credentialOf(req, { clockNow: clock.now() });
-    const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
-    const ctx = contextFor(vendor, credential, req);
-    const admitted = match.kind === 'found' && route.scenarios !== false && (vendor.admits?.(req, ctx) ?? true);
-    // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
-    const selection = admitted ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
-    let step: ScenarioStep | undefined;
-    let stepDef: ScenarioStepDef | undefined;
-    if (selection) {
-      if (selection.via === 'armed') useArmed(selection.armed);
-      stepDef = takeStep(selection.scenario, credential);
-      step = toVendorStep(selection.scenario, stepDef);
-    }
 
     let response: SimResponse;
     let code: string | undefined;
-    let resolvedCredential = credential;
+    let credential: string | undefined;
+    let selection: Selection | undefined;
+    let stepDef: ScenarioStepDef | undefined;
     try {
-      const call = { req, route, params, credential, scenario: step, ctx };
-      const result = match.kind === 'found' ? await vendor.handle(call) : await vendor.methodNotAllowed!(call);
-      response = result.response;
-      code = result.code;
-      resolvedCredential = result.credential ?? credential;
+      const outcome = match.kind === 'found' ? await runStages(vendor, route, params, req, scenarioName) : await answerWrongMethod(vendor, route, req);
+      if ('problem' in outcome) return outcome.problem;
+      ({ credential, selection, stepDef } = outcome);
+      response = outcome.result.response;
+      code = outcome.result.code;
+      credential = outcome.result.credential ?? credential;
     } catch (error) {
       // A bug of ours, not a vendor answer: say so plainly and keep serving.
       console.error(`[liveness-sim] ${vendor.id} ${route.name} failed:`, error);
@@ -265,7 +257,7 @@ export function createEngine(options: EngineOptions): Engine {
       route: route.name,
       method: req.method,
       path: req.path,
-      credential: resolvedCredential === undefined ? null : labelOf(vendor.id, resolvedCredential),
+      credential: credential === undefined ? null : labelOf(vendor.id, credential),
       scenario: selection?.scenario.id ?? null,
       status: response.status,
       code: code ?? null,
@@ -273,6 +265,44 @@ export function createEngine(options: EngineOptions): Engine {
       request: await describeRequest(req),
     });
     return response;
+  }
+
+  type StagesOutcome =
+    | { problem: SimResponse }
+    | { result: VendorResult; credential: string | undefined; selection?: Selection; stepDef?: ScenarioStepDef };
+
+  /**
+   * DESIGN.md "Outcomes, scenarios and realism", in this order: authenticate (a refused call gets
+   * the vendor's auth failure, touches no state, uses up no scenario), then the scenario (header,
+   * armed, `when`) or realistic behaviour.
+   */
+  async function runStages(vendor: AnyVendor, route: RouteDef, params: Record<string, string>, req: SimRequest, scenarioName: string | undefined): Promise<StagesOutcome> {
+    const auth = await vendor.authenticate({ req, route, params, ctx: authContextFor(vendor) });
+    if (!auth.ok) return { result: auth.result, credential: undefined };
+    const { credential } = auth;
+    const scenariosApply = route.scenarios !== false;
+    const fromHeader = scenariosApply ? scenarioFromHeader(scenarioName, vendor) : undefined;
+    if (fromHeader && !('id' in fromHeader)) return { problem: fromHeader };
+
+    const ctx = contextFor(vendor, credential, req);
+    const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
+    // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
+    const selection = scenariosApply ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
+    let step: ScenarioStep | undefined;
+    let stepDef: ScenarioStepDef | undefined;
+    if (selection) {
+      if (selection.via === 'armed') useArmed(selection.armed);
+      stepDef = takeStep(selection.scenario, credential);
+      step = toVendorStep(selection.scenario, stepDef);
+    }
+    const result = await vendor.handle({ req, route, params, credential, scenario: step, ctx });
+    return { result, credential, selection, stepDef };
+  }
+
+  /** A vendor path with the wrong method: the vendor's own answer, before any gate, no scenario. */
+  async function answerWrongMethod(vendor: AnyVendor, route: RouteDef, req: SimRequest): Promise<StagesOutcome> {
+    const result = await vendor.methodNotAllowed!({ req, route, params: {}, credential: undefined, scenario: undefined, ctx: contextFor(vendor, undefined, req) });
+    return { result, credential: undefined };
   }
 
   /** What a scenario's `when` can match: the vendor's facts plus the engine's own. */

@@ -46,11 +46,33 @@ export interface VendorCall<S> {
   req: SimRequest;
   route: RouteDef;
   params: Record<string, string>;
+  /** The verified credential (Vendor.authenticate); undefined on routes that carry none. */
   credential: string | undefined;
   /** Set when a scenario chose the outcome; the vendor renders it instead of deciding. */
   scenario: ScenarioStep | undefined;
   ctx: VendorContext<S>;
 }
+
+/** What the authentication stage sees: no credential's state yet, only what verifying needs. */
+export type AuthContext<S> = Pick<VendorContext<S>, 'now' | 'settings' | 'stateOf'>;
+
+export interface AuthCall<S> {
+  req: SimRequest;
+  route: RouteDef;
+  params: Record<string, string>;
+  ctx: AuthContext<S>;
+}
+
+/**
+ * The outcome of the vendor's gate (DESIGN.md "Outcomes, scenarios and realism": authenticate
+ * first). Only a verified credential names a state partition, armed scenarios, a sequence position
+ * or a journal entry.
+ */
+export type Authentication =
+  /** Verified. `credential` is undefined on routes that carry none (e.g. ADVANCE.AI media URLs). */
+  | { ok: true; credential: string | undefined }
+  /** Refused: the vendor's own auth failure, answered as it is, whatever scenario was asked for. */
+  | { ok: false; result: VendorResult };
 
 export interface VendorResult {
   response: SimResponse;
@@ -65,8 +87,9 @@ export interface OutcomeInfo {
 }
 
 /**
- * What a vendor folder exports. The engine routes, picks the scenario, journals; the vendor
- * authenticates, parses, decides and renders its exact bytes.
+ * What a vendor folder exports. The engine routes, runs the vendor's stages in order
+ * (authenticate → scenario → handle), picks the scenario and journals; the vendor authenticates,
+ * parses, decides and renders its exact bytes.
  */
 export interface Vendor<S = unknown> {
   id: VendorId;
@@ -82,8 +105,6 @@ export interface Vendor<S = unknown> {
   factNames: readonly string[];
   /** Facts of a request, for `when` matching. Must not throw. */
   facts(req: SimRequest): Record<string, string[]>;
-  /** The credential presented (API key, app id, account), unverified. Must not throw. */
-  credentialOf(req: SimRequest, ctx: { clockNow: number }): string | undefined;
   /**
    * How the journal and the admin API show a credential that is a secret (FPT's api key): a stable
    * label, never the key. Must map a label to itself. Absent: the credential is an id, shown as is.
@@ -95,10 +116,12 @@ export interface Vendor<S = unknown> {
     schema: Record<string, unknown>;
   };
   /**
-   * Whether the call passes the vendor's gate (auth). When false the engine selects no scenario,
-   * so a refused call uses up no armed request and no sequence step; the vendor refuses it itself.
+   * The vendor's gate, run before anything else on a vendor route: verifies the credential the
+   * call presents (API key, key pair, signed token). A refused call gets the vendor's auth failure
+   * whatever the scenario header says; it touches no state and uses up no armed scenario and no
+   * sequence step. Must not write state.
    */
-  admits?(req: SimRequest, ctx: VendorContext<S>): boolean;
+  authenticate(call: AuthCall<S>): Promise<Authentication>;
   handle(call: VendorCall<S>): Promise<VendorResult>;
   /** The vendor's own answer when a route's path matches but not its method; else the simulator's 405. */
   methodNotAllowed?(call: VendorCall<S>): Promise<VendorResult>;

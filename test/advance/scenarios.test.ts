@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../simulator/vendors/advance/codes.js';
-import { DEMO, expectError, expectSuccess, PATHS, useAdvance } from './client.js';
+import { DEMO, expectError, expectSuccess, PATHS, signatureOf, useAdvance } from './client.js';
 
 const ERROR_OUTCOMES = Object.entries(OUTCOMES).filter(([name]) => name !== 'success');
 
@@ -15,14 +15,17 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
   });
 
   it.each(ERROR_OUTCOMES)('advance/%s answers its code and message in the envelope, data and extra null, FREE', async (name, spec) => {
-    const reply = await api.call('POST', PATHS.detection, { body: { livenessId: 'x' }, headers: { 'X-Sim-Scenario': `advance/${name}` } });
+    const reply = await api.call('POST', PATHS.detection, { token: await api.tokenOf(), body: { livenessId: 'x' }, headers: { 'X-Sim-Scenario': `advance/${name}` } });
     expectError(reply, spec.code, spec.message);
     expect(reply.headers.get('retry-after')).toBe(name === 'service-busy' ? '10s' : null);
   });
 
   it('answers SERVICE_BUSY with the HTTP header Retry-After: 10s on every route', async () => {
-    for (const [method, path] of [['POST', PATHS.token], ['GET', PATHS.signatureId], ['POST', PATHS.license], ['GET', PATHS.getVideo]] as const) {
-      const reply = await api.call(method, path, { body: method === 'POST' ? {} : undefined, headers: { 'X-Sim-Scenario': 'advance/service-busy' } });
+    const token = await api.tokenOf();
+    const timestamp = String(api.now());
+    const signed = { accessKey: DEMO.accessKey, timestamp, signature: signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp) };
+    for (const [method, path, body] of [['POST', PATHS.token, signed], ['GET', PATHS.signatureId], ['POST', PATHS.license, {}], ['GET', PATHS.getVideo]] as const) {
+      const reply = await api.call(method, path, { token, body, headers: { 'X-Sim-Scenario': 'advance/service-busy' } });
       expectError(reply, 'SERVICE_BUSY', 'Service busy, please try again later');
       expect(reply.headers.get('retry-after')).toBe('10s');
     }
@@ -34,7 +37,8 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
     const token = await api.tokenOf({ accessKey: 'otheraccesskey', secretKey: 'othersecretkey' });
     expectSuccess(await api.call('GET', PATHS.signatureId, { token }));
     const timestamp = String(api.now());
-    expectError(await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature: 'x' } }), 'INSUFFICIENT_BALANCE', 'Insufficient balance');
+    const signature = signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp);
+    expectError(await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature } }), 'INSUFFICIENT_BALANCE', 'Insufficient balance');
   });
 
   it('advance/busy-then-success answers SERVICE_BUSY once, then the real flow', async () => {
@@ -60,7 +64,7 @@ describe('ADVANCE.AI httpStatus quirk: "real" gives errors a matching HTTP statu
     ['error', 500],
     ['retry-later', 503],
   ] as const)('answers advance/%s with HTTP %i and the same envelope', async (name, status) => {
-    const reply = await api.call('POST', PATHS.detection, { body: { livenessId: 'x' }, headers: { 'X-Sim-Scenario': `advance/${name}` } });
+    const reply = await api.call('POST', PATHS.detection, { token: await api.tokenOf(), body: { livenessId: 'x' }, headers: { 'X-Sim-Scenario': `advance/${name}` } });
     expectError(reply, OUTCOMES[name].code, OUTCOMES[name].message, status);
   });
 

@@ -2,7 +2,8 @@ import type { Vendor, VendorResult } from '../../engine/vendor.js';
 import { handleAdmin } from './admin.js';
 import { isOutcomeName, OUTCOMES } from './codes.js';
 import { answer, renderEnvelope } from './envelope.js';
-import { credentialOf, factNames, facts } from './facts.js';
+import { authenticateCall } from './auth.js';
+import { factNames, facts } from './facts.js';
 import { reply, type AdvanceCall, type AdvanceHandler } from './handlers/call.js';
 import { detectionResult } from './handlers/detection-result.js';
 import { authLicense } from './handlers/license.js';
@@ -24,7 +25,7 @@ export const advance: Vendor<AdvanceSettings> = {
   settings: { defaults, schema },
   factNames,
   facts,
-  credentialOf,
+  authenticate: authenticateCall,
   exampleBody: (outcome) => renderEnvelope({ outcome: isOutcomeName(outcome) ? outcome : 'error', data: EXAMPLE_RESULT, pricing: 'PAY' }),
   handle,
   handleAdmin,
@@ -41,6 +42,7 @@ const HANDLERS: Record<Exclude<Handler, 'media'>, AdvanceHandler> = {
   'not-found': unknownPath,
 };
 
+/** A call that passed `authenticate` (auth.ts). */
 async function handle(call: AdvanceCall): Promise<VendorResult> {
   const route = routeByName.get(call.route.name)!;
   // The CDN is not the vendor's API: scenarios do not apply to it.

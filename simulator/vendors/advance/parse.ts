@@ -35,7 +35,7 @@ export function readParams(req: SimRequest, body: 'required' | 'optional' | 'ign
   return { ok: true, value: parsed as Params };
 }
 
-/** A JSON object body, or undefined; never throws (for credentialOf and facts). */
+/** A JSON object body, or undefined; never throws (for `when` facts). */
 export function peekJsonObject(req: SimRequest): Params | undefined {
   if (req.body.kind !== 'bytes') return undefined;
   try {

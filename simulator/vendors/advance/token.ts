@@ -2,7 +2,7 @@ import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { sha256Hex } from '../../engine/digest.js';
 import type { Result, SimRequest } from '../../engine/types.js';
 import type { Partition } from '../../engine/store.js';
-import type { VendorContext } from '../../engine/vendor.js';
+import type { AuthContext, VendorContext } from '../../engine/vendor.js';
 import type { ErrorOutcomeName } from './codes.js';
 import { randomHex } from './ids.js';
 import { keepExpiring, TOKEN_PREFIX, type TokenRecord } from './retention.js';
@@ -46,9 +46,8 @@ export async function issueToken(ctx: VendorContext<AdvanceSettings>, account: A
   return { token, expiredTime };
 }
 
-/** The access key a token claims, unverified (credentialOf: which partition). Never throws. */
-export function accessKeyOfToken(token: string | undefined): string | undefined {
-  if (!token) return undefined;
+/** The access key a token claims, unverified: only which account's key to verify it with. Never throws. */
+function claimedAccessKey(token: string): string | undefined {
   try {
     const claim = decodeJwt(token).accessKey;
     return typeof claim === 'string' && claim !== '' ? claim : undefined;
@@ -62,12 +61,34 @@ export interface Authenticated {
   state: Partition;
 }
 
-/** advance.md "Conventions": X-ACCESS-TOKEN missing → "not authorized"; unknown or expired → "Token not found or expired". */
-export async function authenticate(req: SimRequest, ctx: VendorContext<AdvanceSettings>): Promise<Result<Authenticated, ErrorOutcomeName>> {
+type Verdict = Result<Authenticated, ErrorOutcomeName>;
+
+/**
+ * One verification per request: the engine's gate (auth.ts) and the handler that then reads the
+ * account see the same request object, so the second look costs nothing.
+ */
+const verdicts = new WeakMap<SimRequest, Promise<Verdict>>();
+
+/**
+ * advance.md "Conventions": X-ACCESS-TOKEN missing → "not authorized"; unknown or expired → "Token
+ * not found or expired". The token names an account only once its HS512 signature verifies with
+ * that account's key and the simulator's record of it still stands: a forged (`alg: none`) or
+ * foreign token names nobody.
+ */
+export function authenticate(req: SimRequest, ctx: AuthContext<AdvanceSettings>): Promise<Verdict> {
+  let verdict = verdicts.get(req);
+  if (!verdict) {
+    verdict = verify(req, ctx);
+    verdicts.set(req, verdict);
+  }
+  return verdict;
+}
+
+async function verify(req: SimRequest, ctx: AuthContext<AdvanceSettings>): Promise<Verdict> {
   const token = req.headers[TOKEN_HEADER]?.trim();
   if (!token) return { ok: false, error: 'iam-no-token' };
   const refused = { ok: false as const, error: 'iam-bad-token' as const };
-  const accessKey = accessKeyOfToken(token);
+  const accessKey = claimedAccessKey(token);
   const account = accessKey === undefined ? undefined : findAccount(ctx.settings, accessKey);
   if (!accessKey || !account) return refused;
   let jti: string | undefined;

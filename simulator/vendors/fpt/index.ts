@@ -21,21 +21,23 @@ export const fpt: Vendor<FptSettings> = {
     const filenames = req.body.kind === 'multipart' ? req.body.files.map((f) => f.filename) : [];
     return { filename: filenames };
   },
-  credentialOf: (req) => apiKeyOf(req),
   credentialLabel,
   exampleBody(outcome) {
     const spec = OUTCOMES[outcome as FptOutcomeName].spec;
     if ('auth' in spec) return authFailure(defaults).body;
     return renderBody(spec, { scores: { spoof: 0.5, deepfake: 0.5, similarity: 0.5 }, cmndSent: true, smallImage: false });
   },
-  admits: (req, ctx) => isAuthorized(apiKeyOf(req), ctx.settings),
+  // fpt.md "Authentication": the api-key header; refused before the upload is looked at.
+  authenticate: async ({ req, ctx }) => {
+    const key = apiKeyOf(req);
+    return isAuthorized(key, ctx.settings) ? { ok: true, credential: key } : { ok: false, result: answerAuthFailure(ctx.settings, {}) };
+  },
   handle,
 };
 
-async function handle({ req, credential, scenario, ctx }: VendorCall<FptSettings>): Promise<VendorResult> {
+/** A call that passed `authenticate`. */
+async function handle({ req, scenario, ctx }: VendorCall<FptSettings>): Promise<VendorResult> {
   const settings = ctx.settings;
-  if (!isAuthorized(credential, settings)) return answerAuthFailure(settings, {});
-
   const upload = parseUpload(req);
   const facts = await renderFacts(upload);
   let spec: OutcomeSpec;

@@ -30,8 +30,6 @@ export function createVerihubs(deps: VerihubsDeps = {}): Vendor<VerihubsSettings
   async function handle({ req, scenario, ctx }: VendorCall<VerihubsSettings>): Promise<VendorResult> {
     const settings = ctx.settings;
     const set = scenario?.set ?? {};
-    // Auth comes first, as at the vendor's gateway; a scenario answers only authorized calls.
-    if (!isAuthorized(req, settings)) return answer(errorBody('UNAUTHORIZED'), {}, settings);
     if (scenario) return answer(renderOutcome(OUTCOMES[scenario.outcome]!.spec, flagsOf(req.body), ctx), set, settings);
     if (quotaExhausted(ctx.state, settings)) return answer(errorBody('INSUFFICIENT_QUOTA_LIVENESS'), {}, settings);
 
@@ -53,9 +51,10 @@ export function createVerihubs(deps: VerihubsDeps = {}): Vendor<VerihubsSettings
       const appId = appIdOf(req);
       return { image: image === undefined ? [] : imageFact(image), appId: appId === undefined ? [] : [appId] };
     },
-    // The state partition (quota) is per App-ID.
-    credentialOf: (req) => appIdOf(req),
-    admits: (req, ctx) => isAuthorized(req, ctx.settings),
+    // Auth comes first, as at the vendor's gateway (verihubs.md "Route and headers"); the App-ID
+    // is the credential: state (quota), arming and journal are per App-ID.
+    authenticate: async ({ req, ctx }) =>
+      isAuthorized(req, ctx.settings) ? { ok: true, credential: appIdOf(req) } : { ok: false, result: answer(errorBody('UNAUTHORIZED'), {}, ctx.settings) },
     exampleBody: (outcome) => renderSpec(OUTCOMES[outcome]!.spec, DEFAULT_FLAGS, EXAMPLE_SESSION, EXAMPLE_TIMESTAMP),
     handle,
   };
