@@ -3,10 +3,9 @@ import { problemResponse } from '../../engine/problem.js';
 import type { Partition } from '../../engine/store.js';
 import { err, ok, type Result, type SimResponse } from '../../engine/types.js';
 import type { VendorCall } from '../../engine/vendor.js';
-import { attackTypeFor, captureKey, defaultScore, getSignature, isAttackType, listCaptures, LIVENESS_TYPES, saveSignature, type Capture, type LivenessType } from './captures.js';
+import { attackTypeFor, defaultScore, getSignature, isAttackType, listCaptures, LIVENESS_TYPES, saveCapture, saveSignature, type Capture, type LivenessType } from './captures.js';
 import { serialize } from './envelope.js';
 import { newLivenessId } from './ids.js';
-import { keepExpiring } from './retention.js';
 import { findAccount, type AdvanceSettings } from './settings.js';
 import { authenticate } from './token.js';
 
@@ -80,8 +79,9 @@ async function createCapture(call: Call): Promise<SimResponse> {
     auditImage,
     clearedAt: null,
   };
-  keepExpiring(call.ctx, account.state, captureKey(livenessId), capture);
-  if (signature) saveSignature(account.state, { ...signature, livenessId });
+  saveCapture(account.state, capture, call.ctx.settings);
+  // Bound, the signature id is forgotten with its capture (captures.ts).
+  if (signature) saveSignature(account.state, { ...signature, livenessId }, call.ctx.settings);
   return json(201, { accessKey: account.accessKey, ...capture });
 }
 

@@ -46,16 +46,21 @@ export interface SignatureRecord {
   clearedAt: number | null;
 }
 
-export const CAPTURE_PREFIX = 'capture:';
-export const SIGNATURE_PREFIX = 'signature:';
-export const captureKey = (livenessId: string) => `${CAPTURE_PREFIX}${livenessId}`;
-export const signatureKey = (signatureId: string) => `${SIGNATURE_PREFIX}${signatureId}`;
+const CAPTURE_PREFIX = 'capture:';
+const captureKey = (livenessId: string) => `${CAPTURE_PREFIX}${livenessId}`;
+const signatureKey = (signatureId: string) => `signature:${signatureId}`;
 
+/**
+ * Every save states when the store forgets the record (README "State and expiry"), so nothing
+ * the vendor expires outlives it, and a record saved again (cleared, bound) keeps its time.
+ */
 export const getCapture = (state: Partition, livenessId: string) => state.get<Capture>(captureKey(livenessId));
-export const saveCapture = (state: Partition, capture: Capture) => state.set(captureKey(capture.livenessId), capture);
-export const listCaptures = (state: Partition) => state.keys(CAPTURE_PREFIX).map((key) => state.get<Capture>(key)!);
+export const saveCapture = (state: Partition, capture: Capture, settings: AdvanceSettings) =>
+  state.set(captureKey(capture.livenessId), capture, { expiresAt: captureForgetTime(capture, settings) });
+export const listCaptures = (state: Partition) => state.keys(CAPTURE_PREFIX).flatMap((key) => state.get<Capture>(key) ?? []);
 export const getSignature = (state: Partition, signatureId: string) => state.get<SignatureRecord>(signatureKey(signatureId));
-export const saveSignature = (state: Partition, record: SignatureRecord) => state.set(signatureKey(record.signatureId), record);
+export const saveSignature = (state: Partition, record: SignatureRecord, settings: AdvanceSettings) =>
+  state.set(signatureKey(record.signatureId), record, { expiresAt: signatureForgetTime(state, record, settings) });
 
 export const isAttackType = (value: unknown): value is AttackType => value === 1 || value === 2 || value === 3;
 
@@ -80,7 +85,7 @@ export function isAvailable(capture: Capture, nowMs: number, settings: AdvanceSe
 
 /**
  * Decision: once its result has expired, a capture stays a "known id" (RESULT_NOT_FOUND) for one
- * more `resultRetentionSeconds`, then it is forgotten (retention.ts) and is an id never created.
+ * more `resultRetentionSeconds`, then it is forgotten and is an id never created.
  */
 export const captureForgetTime = (capture: Capture, settings: AdvanceSettings): number => capture.capturedAt + 2 * settings.resultRetentionSeconds * 1000;
 
@@ -93,8 +98,6 @@ export function signatureForgetTime(state: Partition, signature: SignatureRecord
 export interface CaptureLookup {
   signatureId: string | undefined;
   livenessId: string | undefined;
-  nowMs: number;
-  settings: AdvanceSettings;
   /** The code for a signature id never issued: detection answers LIVENESS_ID_NOT_EXISTED, get-video and clear-data SIGNATURE_ID_NOT_EXIST. */
   unknownSignature: ErrorOutcomeName;
 }
@@ -109,21 +112,15 @@ export interface Found {
  * "Parameter should not be empty"; ids of different detections → "illegal parameters" (advance.md §4).
  * `capture` is undefined when only a livenessId was given and it was never created.
  */
-export function lookUpCapture(state: Partition, { signatureId, livenessId, nowMs, settings, unknownSignature }: CaptureLookup): Result<Found, ErrorOutcomeName> {
-  // Records past their forget time are gone, whether or not the sweep (retention.ts) has run yet.
-  const captureOf = (id: string) => {
-    const capture = getCapture(state, id);
-    return capture && captureForgetTime(capture, settings) > nowMs ? capture : undefined;
-  };
+export function lookUpCapture(state: Partition, { signatureId, livenessId, unknownSignature }: CaptureLookup): Result<Found, ErrorOutcomeName> {
   if (signatureId === undefined && livenessId === undefined) return { ok: false, error: 'parameter-empty' };
-  if (signatureId === undefined) return { ok: true, value: { capture: captureOf(livenessId!), signature: undefined } };
-  const stored = getSignature(state, signatureId);
-  const signature = stored && signatureForgetTime(state, stored, settings) > nowMs ? stored : undefined;
+  if (signatureId === undefined) return { ok: true, value: { capture: getCapture(state, livenessId!), signature: undefined } };
+  const signature = getSignature(state, signatureId);
   if (!signature) return { ok: false, error: unknownSignature };
   if (livenessId !== undefined && signature.livenessId !== livenessId) {
     // Both ids given: they must name one detection; a livenessId alone of another capture is "illegal".
-    return { ok: false, error: signature.livenessId === null && captureOf(livenessId) === undefined ? 'liveness-id-not-existed' : 'parameter-illegal' };
+    return { ok: false, error: signature.livenessId === null && getCapture(state, livenessId) === undefined ? 'liveness-id-not-existed' : 'parameter-illegal' };
   }
-  const capture = signature.livenessId === null ? undefined : captureOf(signature.livenessId);
+  const capture = signature.livenessId === null ? undefined : getCapture(state, signature.livenessId);
   return { ok: true, value: { capture, signature } };
 }

@@ -3,7 +3,6 @@ import type { VendorContext } from '../../engine/vendor.js';
 import { ASSETS, type AssetName } from './assets.generated.js';
 import { getCapture, isAvailable, type Capture } from './captures.js';
 import { mediaObjectName } from './ids.js';
-import { keepExpiring, MEDIA_PREFIX } from './retention.js';
 import { storedZip } from './zip.js';
 import type { AdvanceSettings } from './settings.js';
 
@@ -28,7 +27,7 @@ interface MediaRecord {
   asset: Medium;
   expiresAt: number;
 }
-const mediaKey = (folder: string, name: string) => `${MEDIA_PREFIX}${folder}/${name}`;
+const mediaKey = (folder: string, name: string) => `media:${folder}/${name}`;
 
 /** A fresh URL for one medium of a capture, valid for `mediaUrlTtlSeconds` from now. */
 export function issueMediaUrl(ctx: VendorContext<AdvanceSettings>, accessKey: string, livenessId: string, asset: Medium): string {
@@ -36,7 +35,8 @@ export function issueMediaUrl(ctx: VendorContext<AdvanceSettings>, accessKey: st
   // Decision: the audit zip sits with the images, its name ending in .zip (seed 002: "format is zip").
   const name = mediaObjectName(ctx.now()) + (asset === 'audit' ? '.zip' : '');
   const record: MediaRecord = { accessKey, livenessId, asset, expiresAt: ctx.now() + ctx.settings.mediaUrlTtlSeconds * 1000 };
-  keepExpiring(ctx, ctx.shared, mediaKey(folder, name), record);
+  // Forgotten when it stops working: the vendor-wide state stays flat.
+  ctx.shared.set(mediaKey(folder, name), record, { expiresAt: record.expiresAt });
   return `${ctx.origin}/${folder}/${name}`;
 }
 

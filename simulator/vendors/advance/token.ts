@@ -5,7 +5,6 @@ import type { Partition } from '../../engine/store.js';
 import type { AuthContext, VendorContext } from '../../engine/vendor.js';
 import type { ErrorOutcomeName } from './codes.js';
 import { randomHex } from './ids.js';
-import { keepExpiring, TOKEN_PREFIX, type TokenRecord } from './retention.js';
 import { findAccount, type AdvanceAccount, type AdvanceSettings } from './settings.js';
 
 /**
@@ -20,7 +19,10 @@ export function tokenSignature(accessKey: string, secretKey: string, timestamp: 
   return sha256Hex(new TextEncoder().encode(accessKey + secretKey + timestamp));
 }
 
-const tokenKey = (jti: string) => `${TOKEN_PREFIX}${jti}`;
+interface TokenRecord {
+  expiredTime: number;
+}
+const tokenKey = (jti: string) => `token:${jti}`;
 
 /**
  * The HS512 key of an account: SHA-512 of its secret (64 bytes, the size HS512 wants, however
@@ -31,7 +33,7 @@ async function signingKey(secretKey: string): Promise<Uint8Array> {
   return new Uint8Array(digest);
 }
 
-/** A new token of the account, recorded until its `expiredTime` (then forgotten: retention.ts). */
+/** A new token of the account, recorded until its `expiredTime`, when the store forgets it (no scan of the other tokens). */
 export async function issueToken(ctx: VendorContext<AdvanceSettings>, account: AdvanceAccount, periodSecond: number): Promise<{ token: string; expiredTime: number }> {
   const nowMs = ctx.now();
   const expiredTime = nowMs + periodSecond * 1000;
@@ -42,7 +44,7 @@ export async function issueToken(ctx: VendorContext<AdvanceSettings>, account: A
     .setIssuedAt(Math.floor(nowMs / 1000))
     .setExpirationTime(Math.ceil(expiredTime / 1000))
     .sign(await signingKey(account.secretKey));
-  keepExpiring(ctx, ctx.stateOf(account.accessKey), tokenKey(jti), { expiredTime } satisfies TokenRecord);
+  ctx.stateOf(account.accessKey).set(tokenKey(jti), { expiredTime } satisfies TokenRecord, { expiresAt: expiredTime });
   return { token, expiredTime };
 }
 

@@ -30,7 +30,7 @@ export const detectionResult: AdvanceHandler = async (call) => {
   if (region !== undefined && !REGION.test(region)) return reply(call, 'parameter-illegal');
 
   const { state } = auth.value;
-  const found = lookUpCapture(state, { signatureId, livenessId, nowMs: call.ctx.now(), settings: call.ctx.settings, unknownSignature: 'liveness-id-not-existed' });
+  const found = lookUpCapture(state, { signatureId, livenessId, unknownSignature: 'liveness-id-not-existed' });
   if (!found.ok) return reply(call, found.error);
   const { signature } = found.value;
   let capture = found.value.capture;

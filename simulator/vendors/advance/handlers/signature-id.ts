@@ -1,7 +1,6 @@
-import { LIVENESS_TYPES, PRODUCT_LEVELS, signatureKey, type LivenessType, type ProductLevel, type SignatureRecord } from '../captures.js';
+import { LIVENESS_TYPES, PRODUCT_LEVELS, saveSignature, type LivenessType, type ProductLevel, type SignatureRecord } from '../captures.js';
 import { newSignatureId } from '../ids.js';
 import { readFields, readParams } from '../parse.js';
-import { keepExpiring } from '../retention.js';
 import { authenticate } from '../token.js';
 import { reply, type AdvanceHandler } from './call.js';
 
@@ -30,6 +29,6 @@ export const generateSignatureId: AdvanceHandler = async (call) => {
     livenessId: null,
     clearedAt: null,
   };
-  keepExpiring(call.ctx, auth.value.state, signatureKey(signatureId), record);
+  saveSignature(auth.value.state, record, call.ctx.settings);
   return reply(call, 'success', { data: { signatureId } });
 };

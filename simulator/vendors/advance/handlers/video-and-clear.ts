@@ -15,7 +15,7 @@ async function resolve(call: AdvanceCall) {
   if (!fields.ok) return fields;
   const { livenessId, signatureId } = fields.value;
   const { state } = auth.value;
-  const found = lookUpCapture(state, { livenessId, signatureId, nowMs: call.ctx.now(), settings: call.ctx.settings, unknownSignature: 'signature-id-not-exist' });
+  const found = lookUpCapture(state, { livenessId, signatureId, unknownSignature: 'signature-id-not-exist' });
   if (!found.ok) return found;
   let { capture } = found.value;
   if (!capture && !found.value.signature) {
@@ -48,7 +48,7 @@ export const clearData: AdvanceHandler = async (call) => {
   if (!found.ok) return reply(call, found.error);
   const { capture, signature, state } = found.value;
   const now = call.ctx.now();
-  if (capture && capture.clearedAt === null) saveCapture(state, { ...capture, clearedAt: now });
-  if (signature && signature.clearedAt === null) saveSignature(state, { ...signature, clearedAt: now });
+  if (capture && capture.clearedAt === null) saveCapture(state, { ...capture, clearedAt: now }, call.ctx.settings);
+  if (signature && signature.clearedAt === null) saveSignature(state, { ...signature, clearedAt: now }, call.ctx.settings);
   return reply(call, 'success', { data: null });
 };

@@ -1,13 +1,12 @@
 import type { Partition } from '../../../engine/store.js';
-import { attackTypeFor, captureKey, defaultScore, isAttackType, type Capture } from '../captures.js';
-import { keepExpiring } from '../retention.js';
+import { attackTypeFor, defaultScore, isAttackType, saveCapture, type Capture } from '../captures.js';
 import type { AdvanceCall } from './call.js';
 
 /**
  * Well-known liveness ids (scenarios/advance/*.yaml, `when: { livenessId: ... }`): a `success`
  * scenario names an id no SDK produced, so the simulator creates that capture for the calling
  * account, with the score and attack type of the scenario's `set`. From then on it is an
- * ordinary capture: clear-data clears it, its media expire, it is forgotten in time (retention.ts).
+ * ordinary capture: clear-data clears it, its media expire, it is forgotten in time (captures.ts).
  */
 /**
  * How the SDK was configured for some well-known ids, beyond their scenario's score (README
@@ -33,6 +32,6 @@ export async function createWellKnownCapture(call: AdvanceCall, state: Partition
     clearedAt: null,
     ...(Object.hasOwn(WELL_KNOWN_CAPTURES, livenessId) ? WELL_KNOWN_CAPTURES[livenessId] : {}),
   };
-  keepExpiring(call.ctx, state, captureKey(livenessId), capture);
+  saveCapture(state, capture, call.ctx.settings);
   return capture;
 }
