@@ -90,7 +90,8 @@ interface TransportSettings {
   cors: boolean;
 }
 
-function build(options: SimulatorOptions): { simulator: Simulator; transport: TransportSettings } {
+/** `ownHost`: the listening host[:port], for served URLs when a request's Host is unusable. */
+function build(options: SimulatorOptions, ownHost?: () => string): { simulator: Simulator; transport: TransportSettings } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
   const layers: SettingsLayer[] = [];
@@ -140,6 +141,7 @@ function build(options: SimulatorOptions): { simulator: Simulator; transport: Tr
     journalCapacity: options.journalCapacity ?? (file.journalCapacity as number | undefined),
     limits,
     clock: options.clock,
+    ownHost,
   });
   return {
     simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
@@ -149,7 +151,8 @@ function build(options: SimulatorOptions): { simulator: Simulator; transport: Tr
 
 /** Starts the simulator on HTTP; port 0 picks a free one. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const { simulator, transport } = build(options);
+  let listening = 'localhost';
+  const { simulator, transport } = build(options, () => listening);
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);
@@ -161,6 +164,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  listening = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,

@@ -6,6 +6,7 @@ import { describeRequest } from './describe.js';
 import { createJournal, type Journal } from './journal.js';
 import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
 import { LruMap } from './lru.js';
+import { originOf } from './origin.js';
 import { problemResponse } from './problem.js';
 import { compileRoutes, matchRoute } from './routes.js';
 import { createMemoryStore, SHARED, type StateStore } from './store.js';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   journalCapacity?: number;
   /** Caps on what the engine keeps (README "Limits"); each defaults to DEFAULT_LIMITS. */
   limits?: Partial<EngineLimits>;
+  /** The simulator's own host[:port], for served URLs when a request's Host is missing or malformed. */
+  ownHost?: () => string;
 }
 
 /** Thrown by `arm` when `armedCapacity` scenarios are already armed. */
@@ -129,7 +132,6 @@ export function createEngine(options: EngineOptions): Engine {
   engine.replaceScenarios(options.scenarios ?? []);
 
   function contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown> {
-    const proto = req.headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'http';
     return {
       now: clock.now,
       clock,
@@ -141,7 +143,7 @@ export function createEngine(options: EngineOptions): Engine {
         return scenario && scenario.vendor === vendor.id ? toVendorStep(scenario, stepAt(scenario, 0)) : undefined;
       },
       settings: settings.get(vendor.id),
-      origin: `${proto}://${req.headers.host ?? 'localhost'}`,
+      origin: originOf(req.headers, options.ownHost?.() ?? 'localhost'),
     };
   }
 

@@ -92,22 +92,37 @@ const V6_RANGES: readonly Range[] = [
   ['ff00::', 8, 'multicast'],
 ];
 
-/** Prefixes whose last 32 bits are an IPv4 address the packet really goes to. */
-const EMBEDDED_V4: readonly (readonly [string, number])[] = [
-  ['::ffff:0:0', 96], // IPv4-mapped
-  ['64:ff9b::', 96], // NAT64
+/**
+ * IPv6 prefixes that carry an IPv4 address the packet really goes to, and which bytes hold it: each
+ * is classified as that IPv4 address, so `[::169.254.169.254]` is as refused as 169.254.169.254.
+ */
+const EMBEDDED_V4: readonly (readonly [string, number, readonly number[]])[] = [
+  ['::ffff:0:0', 96, [12, 13, 14, 15]], // IPv4-mapped (RFC 4291)
+  ['64:ff9b::', 96, [12, 13, 14, 15]], // NAT64 well-known prefix (RFC 6052)
+  ['64:ff9b:1::', 48, [6, 7, 9, 10]], // NAT64 local-use prefix (RFC 8215), /48 layout of RFC 6052
+  ['2002::', 16, [2, 3, 4, 5]], // 6to4 (RFC 3056)
+  ['::', 96, [12, 13, 14, 15]], // IPv4-compatible, deprecated (RFC 4291 2.5.5.1); :: and ::1 are matched first
 ];
 
+/** Tunnels whose IPv4 end is hidden (Teredo XORs it): never a plain image host, so refused. */
+const TUNNELS: readonly (readonly [string, number])[] = [['2001::', 32]];
+
 export function classifyAddress(ip: ParsedIp): AddressClass {
-  if (ip.version === 6) {
-    for (const [first, prefix] of EMBEDDED_V4) {
-      if (inPrefix(ip.bytes, parseIp(first)!.bytes, prefix)) return classifyAddress({ version: 4, bytes: ip.bytes.slice(12) });
+  if (ip.version === 6 && !isUnspecifiedOrLoopback(ip.bytes)) {
+    for (const [first, prefix, at] of EMBEDDED_V4) {
+      if (inPrefix(ip.bytes, parseIp(first)!.bytes, prefix)) return classifyAddress({ version: 4, bytes: Uint8Array.from(at.map((i) => ip.bytes[i]!)) });
     }
+    if (TUNNELS.some(([first, prefix]) => inPrefix(ip.bytes, parseIp(first)!.bytes, prefix))) return 'reserved';
   }
   for (const [first, prefix, kind] of ip.version === 4 ? V4_RANGES : V6_RANGES) {
     if (inPrefix(ip.bytes, parseIp(first)!.bytes, prefix)) return kind;
   }
   return 'public';
+}
+
+/** `::` and `::1` sit inside the IPv4-compatible range but are themselves. */
+function isUnspecifiedOrLoopback(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 15).every((b) => b === 0) && bytes[15]! <= 1;
 }
 
 function inPrefix(bytes: Uint8Array, base: Uint8Array, prefix: number): boolean {

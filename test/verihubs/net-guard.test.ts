@@ -114,3 +114,40 @@ describe('guarded DNS lookup', () => {
     });
   });
 });
+
+describe('IPv4 addresses embedded in IPv6 are classified as their IPv4 form', () => {
+  it.each([
+    ['::127.0.0.1', 'loopback'], // IPv4-compatible
+    ['::7f00:1', 'loopback'],
+    ['::169.254.169.254', 'metadata'],
+    ['::a9fe:a9fe', 'metadata'],
+    ['::10.0.0.1', 'private'],
+    ['::8.8.8.8', 'public'],
+    ['2002:a9fe:a9fe::', 'metadata'], // 6to4
+    ['2002:7f00:1::1', 'loopback'],
+    ['2002:c0a8:101::', 'private'],
+    ['2002:808:808::1', 'public'],
+    ['64:ff9b::127.0.0.1', 'loopback'], // NAT64
+    ['64:ff9b::10.1.2.3', 'private'],
+    ['64:ff9b:1:a9fe:a9:fe00::', 'metadata'], // NAT64 local use, RFC 6052 /48 layout
+    ['::ffff:10.0.0.1', 'private'], // IPv4-mapped
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'reserved'], // Teredo
+    ['::', 'unspecified'],
+    ['::1', 'loopback'],
+  ])('classifies %s as %s', (text, kind) => {
+    expect(classifyAddress(parseIp(text)!)).toBe(kind);
+  });
+
+  it.each(['[::169.254.169.254]', '[::a9fe:a9fe]', '[2002:a9fe:a9fe::]', '[64:ff9b::a9fe:a9fe]'])('refuses %s even with private addresses allowed', (host) => {
+    expect(refuseHost(host, lenient)).not.toBeNull();
+  });
+
+  it.each(['[::127.0.0.1]', '[2002:7f00:1::]', '[::ffff:127.0.0.1]'])('refuses %s unless private addresses are allowed', (host) => {
+    expect(refuseHost(host, strict)).toMatch(/allowPrivateAddresses/);
+  });
+
+  it('refuses [::127.0.0.1] as written in a URL (the URL parser rewrites it to [::7f00:1])', () => {
+    expect(refuseHost(new URL('http://[::127.0.0.1]/face.jpg').hostname, strict)).toMatch(/loopback/);
+    expect(refuseHost(new URL('http://[::169.254.169.254]/').hostname, lenient)).toMatch(/metadata/);
+  });
+});
