@@ -15,7 +15,7 @@ import { serveMedia } from './media.js';
 import { adminRoutes, routeByName, routes, type Handler } from './routes.js';
 import { defaults, schema, type AdvanceSettings } from './settings.js';
 
-/** ADVANCE.AI liveness: the server side of the SDK flow (../shared/vendors/advance.md, seed 002). */
+/** ADVANCE.AI liveness: the server side of the SDK flow (vendors/advance/README.md; the seed: the vendor's page). */
 export const advance: Vendor<AdvanceSettings> = {
   id: 'advance',
   title: 'ADVANCE.AI Liveness Detection',

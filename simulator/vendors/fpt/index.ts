@@ -9,7 +9,7 @@ import { authFailure, renderBody, toResponse, type RenderFacts } from './render.
 import { routes } from './routes.js';
 import { defaults, schema, type FptSettings } from './settings.js';
 
-/** FPT.AI Reader — Liveness Detection v3 (../shared/vendors/fpt.md, seed 000). */
+/** FPT.AI Reader — Liveness Detection v3 (vendors/fpt/README.md; the seed: the vendor's page). */
 export const fpt: Vendor<FptSettings> = {
   id: 'fpt',
   title: 'FPT.AI Liveness Detection v3',

@@ -13,7 +13,7 @@ import { routes } from './routes.js';
 import { defaults, schema, type VerihubsSettings } from './settings.js';
 
 /**
- * Verihubs Face Liveness (../shared/vendors/verihubs.md, seed 001). Browser-safe: the only
+ * Verihubs Face Liveness (vendors/verihubs/README.md; the seed: the vendor's page). Browser-safe: the only
  * network access is the injected `fetchImage` (index.ts wires the Node one).
  */
 export interface VerihubsDeps {
