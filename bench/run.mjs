@@ -235,7 +235,7 @@ function report(r) {
     out.push('');
     out.push('2a. Where the time goes: the same work called in-process, no HTTP (mean per call)');
     out.push(table(['stage', 'calls', 'wall ms', 'CPU ms'], r.stages.rows.map((x) => [x.name, x.calls, x.wallMs, x.cpuMs])));
-    out.push('   HTTP "sim CPU ms/req" minus "engine.handle" CPU = the transport: Express, multer (multipart), sockets.');
+    out.push('   HTTP "sim CPU ms/req" minus "engine.handle" CPU = the transport: Express, busboy (multipart), sockets.');
   }
   out.push('');
   out.push(`4. Memory of the simulator (${r.memoryMode}), MiB`);

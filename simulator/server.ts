@@ -9,9 +9,10 @@ import type { AnyVendor } from './engine/vendor.js';
 import { createApp } from './http/app.js';
 import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
+import { continueWhenRead, type BodyLimits } from './http/read-body.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
-import { LIMIT_KEYS, readLimits, topLevelFlags } from './config/limits.js';
+import { LIMIT_KEYS, readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
@@ -31,6 +32,10 @@ export interface SimulatorOptions {
   set?: string[];
   adminToken?: string;
   journalCapacity?: number;
+  /** The most bytes one request body may carry, all parts together (README "Limits"). */
+  maxRequestBytes?: number;
+  /** The most body bytes held at once by all requests in flight (README "Limits"). */
+  maxBodyBytesInFlight?: number;
   vendors?: AnyVendor[];
   /** The engine's clock (tests pass a fixed one); default: real time plus the admin offset. */
   clock?: Clock;
@@ -86,7 +91,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
 }
 
 /** What the HTTP transport needs from the options and the config file. */
-interface TransportSettings {
+interface TransportSettings extends Partial<BodyLimits> {
   cors: boolean;
 }
 
@@ -116,6 +121,11 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
   const topFlags = topLevelFlags(options.set ?? []);
   problems.push(...topFlags.unknown);
   const limits = { ...readLimits(file, options.configFile ?? '', problems), ...readLimits(topFlags.values, '--set', problems) };
+  const bodyLimits = {
+    ...readBodyLimits(file, options.configFile ?? '', problems),
+    ...readBodyLimits(topFlags.values, '--set', problems),
+    ...readBodyLimits({ ...options }, 'options', problems),
+  };
   const flags = settingsFromFlags(topFlags.vendorFlags);
   if (flags.ok) layers.push(flags.layer);
   else problems.push(...flags.errors);
@@ -145,7 +155,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
   });
   return {
     simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
-    transport: { cors: options.cors ?? file.cors === true },
+    transport: { cors: options.cors ?? file.cors === true, ...bodyLimits },
   };
 }
 
@@ -156,8 +166,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);
-  server.on('request', createApp(simulator, { cors: transport.cors, inFlight }));
+  server.on('request', createApp(simulator, { ...transport, inFlight }));
   server.on('clientError', answerClientError);
+  continueWhenRead(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);

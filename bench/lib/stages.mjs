@@ -1,6 +1,6 @@
 // Where the time goes, without HTTP: the pieces of the FPT path called directly in this process
 // (media inspection, the upload digest, the whole engine for a realistic and a scenario answer).
-// The difference between these and the HTTP numbers is the transport (Express, multer, sockets).
+// The difference between these and the HTTP numbers is the transport (Express, busboy, sockets).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.mjs';

@@ -1,9 +1,10 @@
 import { problemResponse } from '../engine/problem.js';
-import type { Result, SimRequest, SimResponse } from '../engine/types.js';
+import type { Result, SimRequest, SimResponse, UnreadableReason } from '../engine/types.js';
 
 /** An admin request's JSON object body (an empty body is `{}`), or the problem to answer. */
 export function readJsonObject(req: SimRequest): Result<Record<string, unknown>, SimResponse> {
   if (req.body.kind === 'empty') return { ok: true, value: {} };
+  if (req.body.kind === 'unreadable') return { ok: false, error: unreadable(req.body.reason) };
   if (req.body.kind !== 'bytes') return { ok: false, error: badRequest('body', 'send a JSON object with Content-Type: application/json') };
   const text = new TextDecoder().decode(req.body.bytes);
   if (text.trim() === '') return { ok: true, value: {} };
@@ -14,6 +15,19 @@ export function readJsonObject(req: SimRequest): Result<Record<string, unknown>,
     // fall through to the same answer
   }
   return { ok: false, error: badRequest('body', 'the body is not a JSON object') };
+}
+
+/** Admin bodies the transport did not read (README "Limits"), with the HTTP status that says why. */
+const UNREADABLE: Record<UnreadableReason, { status: number; detail: string }> = {
+  'too-large': { status: 413, detail: 'the body is over the transport limit maxRequestBytes' },
+  encoded: { status: 415, detail: 'send the body without Content-Encoding (no gzip or deflate)' },
+  busy: { status: 503, detail: 'the memory for bodies in flight (maxBodyBytesInFlight) is full; try again' },
+  malformed: { status: 400, detail: 'send a JSON object with Content-Type: application/json' },
+};
+
+function unreadable(reason: UnreadableReason): SimResponse {
+  const { status, detail } = UNREADABLE[reason];
+  return problemResponse({ type: 'bad-admin-request', title: 'Bad admin request', status, detail: `[liveness-sim] field "body": ${detail}.`, field: 'body' });
 }
 
 export function badRequest(field: string, expected: string): SimResponse {

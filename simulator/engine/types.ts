@@ -23,8 +23,14 @@ export type SimBody =
   /** Raw bytes (JSON, form-urlencoded, anything that is not multipart); the vendor parses them. */
   | { kind: 'bytes'; bytes: Uint8Array; contentType: string }
   | { kind: 'multipart'; fields: SimField[]; files: SimFile[] }
-  /** The transport could not read the body: over its size cap, or malformed multipart. */
-  | { kind: 'unreadable'; reason: 'too-large' | 'malformed'; contentType: string };
+  /**
+   * The transport did not read the body: over its size cap (`too-large`), a Content-Encoding other
+   * than identity (`encoded`), the shared memory budget for bodies in flight is full (`busy`), or
+   * multipart it cannot parse (`malformed`). Each vendor answers these with its own error.
+   */
+  | { kind: 'unreadable'; reason: UnreadableReason; contentType: string };
+
+export type UnreadableReason = 'too-large' | 'encoded' | 'busy' | 'malformed';
 
 export interface SimRequest {
   method: string;

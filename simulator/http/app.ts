@@ -3,12 +3,11 @@ import { problemResponse } from '../engine/problem.js';
 import type { SimBody, SimRequest, SimResponse } from '../engine/types.js';
 import { allowBrowsers } from './cors.js';
 import type { InFlight } from './in-flight.js';
-import { createBodyReader } from './read-body.js';
+import { createBodyReader, DEFAULT_BODY_LIMITS, type BodyLimits } from './read-body.js';
 import { sendSimResponse } from './send-response.js';
 
-export interface AppOptions {
-  /** The transport's own cap on a body; vendors apply their documented limits below it. */
-  maxBodyBytes?: number;
+/** The transport's options; the body limits (README "Limits") sit above the vendors' documented ones. */
+export interface AppOptions extends Partial<BodyLimits> {
   /** Answer CORS and preflights for browser clients (off by default: see http/cors.ts). */
   cors?: boolean;
   /** Told of responses held by a `hang` fault, so a drain cuts them at once. */
@@ -22,16 +21,23 @@ export interface SimHandler {
 
 /** The Express host: it only translates HTTP to SimRequest and SimResponse back. */
 export function createApp(simulator: SimHandler, options: AppOptions = {}) {
-  const readBody = createBodyReader(options.maxBodyBytes ?? 64 * 1024 * 1024);
+  const readBody = createBodyReader({
+    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_BODY_LIMITS.maxRequestBytes,
+    maxBodyBytesInFlight: options.maxBodyBytesInFlight ?? DEFAULT_BODY_LIMITS.maxBodyBytesInFlight,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   if (options.cors) app.use(allowBrowsers);
   app.use(async (req, res) => {
-    const body = await readBody(req, res);
-    const sim = await simulator.handle(toSimRequest(req, body));
-    if (sim.fault === 'hang') options.inFlight?.markHung(res);
-    await sendSimResponse(res, sim);
+    const { body, release } = await readBody(req, res);
+    try {
+      const sim = await simulator.handle(toSimRequest(req, body));
+      if (sim.fault === 'hang') options.inFlight?.markHung(res);
+      await sendSimResponse(res, sim);
+    } finally {
+      release();
+    }
   });
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     console.error('[liveness-sim] transport error:', error);

@@ -1,43 +1,138 @@
-import express from 'express';
-import multer from 'multer';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { SimBody } from '../engine/types.js';
+import { createBodyBudget, type BodyBudget, type BodyLease } from './body-budget.js';
+import { joinChunks, pumpBody, type Meter } from './pump-body.js';
+import { MULTIPART_LIMITS, readMultipart } from './read-multipart.js';
+
+/** The transport's limits on request bodies (README "Limits"). */
+export interface BodyLimits {
+  /** The most bytes one request's body may carry, all parts together, counted as they arrive. */
+  maxRequestBytes: number;
+  /** The most body bytes held at once by all requests in flight. */
+  maxBodyBytesInFlight: number;
+}
+
+const MiB = 1024 * 1024;
 
 /**
- * Reads an Express request body into a SimBody: multipart through multer (in memory), anything
- * else as raw bytes. A body over the cap or malformed multipart becomes `unreadable`, so the
- * vendor answers it with its own error (multer errors carry no HTTP status of their own).
+ * 16 MiB holds the largest request a vendor documents, with room for multipart framing: FPT's
+ * 10 MB `video` plus 5 MB `cmnd` (fpt.md "Request"); Verihubs' 5 MB image is 6.7 MB as base64.
+ * The vendors apply their own documented limits below it. 256 MiB in flight is 16 such requests.
  */
-export function createBodyReader(maxBodyBytes: number) {
-  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBodyBytes, fieldSize: maxBodyBytes, files: 5, fields: 50, parts: 60 } }).any();
-  const raw = express.raw({ type: () => true, limit: maxBodyBytes });
+export const DEFAULT_BODY_LIMITS: BodyLimits = { maxRequestBytes: 16 * MiB, maxBodyBytesInFlight: 256 * MiB };
 
-  return async function readBody(req: Request, res: Response): Promise<SimBody> {
-    const contentType = req.headers['content-type'] ?? '';
-    const isMultipart = /^multipart\/form-data/i.test(contentType);
-    // multer caps each file, not the whole body: a declared length over the cap is refused unread.
-    if (Number(req.headers['content-length']) > maxBodyBytes) {
-      req.resume();
-      return { kind: 'unreadable', reason: 'too-large', contentType };
-    }
-    const failure = await new Promise<unknown>((resolve) => (isMultipart ? multipart : raw)(req, res, resolve));
-    if (failure) {
-      const tooLarge = (failure as { code?: string; type?: string }).code?.startsWith('LIMIT_') || (failure as { type?: string }).type === 'entity.too.large';
-      return { kind: 'unreadable', reason: tooLarge ? 'too-large' : 'malformed', contentType };
-    }
-    if (isMultipart) {
-      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-      const fields = Object.entries((req.body ?? {}) as Record<string, string | string[]>).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value]).map((v) => ({ name, value: String(v) })),
-      );
-      return {
-        kind: 'multipart',
-        fields,
-        files: files.map((f) => ({ field: f.fieldname, filename: f.originalname, contentType: f.mimetype, bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength) })),
-      };
-    }
-    const bytes = Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined;
-    if (!bytes || bytes.byteLength === 0) return { kind: 'empty' };
-    return { kind: 'bytes', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentType };
+export interface ReadBody {
+  body: SimBody;
+  /** Gives the body's bytes back to the shared budget: call it once the request is done, however it ended. */
+  release(): void;
+}
+
+export interface BodyReader {
+  (req: IncomingMessage, res: ServerResponse): Promise<ReadBody>;
+  budget: BodyBudget;
+}
+
+/**
+ * Reads a request body into a SimBody in one pass, counting bytes as they arrive against the
+ * request cap and the shared budget. A body the transport will not read becomes `unreadable`,
+ * so each vendor answers it with its own error:
+ * - `encoded`: a Content-Encoding other than identity. None of the three vendors documents
+ *   compressed requests, and inflating would put an unbounded body behind a small one; refused unread.
+ * - `too-large`: over `maxRequestBytes` (declared or counted); reading stops there.
+ * - `busy`: the shared budget cannot hold it; reading stops there.
+ * - `malformed`: multipart the parser rejects, or a client gone mid-body.
+ * A body left partly unread closes the connection after the answer, rather than reading the rest.
+ */
+export function createBodyReader(limits: BodyLimits): BodyReader {
+  const budget = createBodyBudget(limits.maxBodyBytesInFlight);
+  const readBody = async (req: IncomingMessage, res: ServerResponse): Promise<ReadBody> => {
+    const lease = budget.lease();
+    const body = await read(req, res, lease, limits);
+    if (body.kind === 'unreadable' && !req.complete) closeAfterAnswer(req, res);
+    return { body, release: lease.release };
+  };
+  return Object.assign(readBody, { budget });
+}
+
+async function read(req: IncomingMessage, res: ServerResponse, lease: BodyLease, limits: BodyLimits): Promise<SimBody> {
+  const contentType = req.headers['content-type'] ?? '';
+  const unreadable = (reason: Extract<SimBody, { kind: 'unreadable' }>['reason']): SimBody => ({ kind: 'unreadable', reason, contentType });
+  const declared = req.headers['transfer-encoding'] === undefined ? Number(req.headers['content-length'] ?? 0) : undefined;
+  if (declared === 0) return { kind: 'empty' };
+  if (!isIdentity(req.headers['content-encoding'])) return unreadable('encoded');
+  if (declared !== undefined) {
+    if (declared > limits.maxRequestBytes) return unreadable('too-large');
+    if (!lease.take(declared)) return unreadable('busy');
+  }
+  let received = 0;
+  const meter: Meter = (bytes) => {
+    received += bytes;
+    if (received > limits.maxRequestBytes) return 'too-large';
+    // A declared length was taken whole; a chunked body takes its bytes as they come.
+    if (declared === undefined && !lease.take(bytes)) return 'busy';
+    return undefined;
+  };
+  inviteBody(req, res);
+
+  if (/^multipart\//i.test(contentType)) {
+    const form = await readMultipart(req, meter, MULTIPART_LIMITS, limits.maxRequestBytes);
+    if (!form.ok) return unreadable(form.reason === 'aborted' ? 'malformed' : form.reason);
+    return { kind: 'multipart', fields: form.fields, files: form.files };
+  }
+  const chunks: Buffer[] = [];
+  const end = await pumpBody(req, meter, (chunk) => chunks.push(chunk)).ended;
+  if (end.kind === 'stopped') return unreadable(end.reason);
+  if (end.kind === 'aborted') return unreadable('malformed');
+  if (received === 0) return { kind: 'empty' };
+  return { kind: 'bytes', bytes: joinChunks(chunks, received), contentType };
+}
+
+/** No Content-Encoding, or only `identity` (RFC 9110 §8.4: the codings applied, in order). */
+function isIdentity(encoding: string | undefined): boolean {
+  return encoding === undefined || encoding.split(',').every((coding) => ['', 'identity'].includes(coding.trim().toLowerCase()));
+}
+
+/** Requests whose `Expect: 100-continue` is answered here, once their body is wanted. */
+const awaitingContinue = new WeakSet<IncomingMessage>();
+
+/**
+ * Answers `Expect: 100-continue` only for a body that will be read: a client that waits (curl
+ * does past 1 MB) never sends a body that is refused unread. Without this Node invites every body.
+ */
+export function continueWhenRead(server: Server): void {
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    awaitingContinue.add(req);
+    server.emit('request', req, res);
+  });
+}
+
+function inviteBody(req: IncomingMessage, res: ServerResponse): void {
+  if (!awaitingContinue.delete(req)) return;
+  res.writeContinue();
+}
+
+/** How long a refused body is still drained after the answer, so the client reads the answer. */
+const LINGER_MS = 1000;
+
+/**
+ * The rest of the body stays unread: the answer says `Connection: close`, and the socket closes
+ * after it rather than reading a body of any size to its end. Node closes such a socket with
+ * `destroySoon()` the moment the answer is written; closing with unread bytes makes the kernel send
+ * a reset, which can wipe the answer off a client still sending. So the close lingers, as nginx's
+ * does: the write side is ended, what still comes in is discarded, and the socket is destroyed at
+ * the body's end or after LINGER_MS, whichever is first.
+ */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  if (!res.headersSent) res.setHeader('Connection', 'close');
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    const destroy = () => socket.destroy();
+    const timer = setTimeout(destroy, LINGER_MS).unref();
+    socket.once('close', () => clearTimeout(timer));
+    req.once('end', destroy);
+    req.removeAllListeners('data');
+    req.on('data', () => {});
+    req.resume();
   };
 }

@@ -38,6 +38,16 @@ describe('the config file (--config)', () => {
     }
   });
 
+  it('applies maxRequestBytes: a body over it gets the vendor\'s "too large" answer', async () => {
+    const sim = await startSimulator({ port: 0, configFile: write('limits.yaml', 'maxRequestBytes: 1024\n') });
+    try {
+      const { json } = await postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } });
+      expect(json.message).toBe('Invalid upload video');
+    } finally {
+      await sim.close();
+    }
+  });
+
   it.each([
     ['an unknown vendor', 'vendors:\n  acme: {}\n', /sim\.yaml: vendors\.acme: no such vendor/],
     ['a bad value', 'vendors:\n  fpt:\n    webm: sometimes\n', /sim\.yaml: vendors\.fpt\.webm: must be equal to one of the allowed values \(accept, refuse\)/],
@@ -45,6 +55,8 @@ describe('the config file (--config)', () => {
     ['broken YAML', 'vendors: [\n', /sim\.yaml: /],
     ['scenarios that are not a list', 'scenarios: ./mine\n', /sim\.yaml: scenarios: a list of folders/],
     ['a journal capacity of zero', 'journalCapacity: 0\n', /sim\.yaml: journalCapacity: a whole number above 0/],
+    ['a body limit that is not a whole number of bytes', 'maxRequestBytes: 1.5\n', /sim\.yaml: maxRequestBytes: a whole number of bytes above 0/],
+    ['a budget of zero bytes', 'maxBodyBytesInFlight: 0\n', /sim\.yaml: maxBodyBytesInFlight: a whole number of bytes above 0/],
     ['an unknown top-level key', 'prot: 8080\n', /sim\.yaml: prot: not a setting \(known: vendors, scenarios, adminToken, journalCapacity, /],
   ])('refuses %s, naming the file and field, and starts nothing', async (_name, text, message) => {
     await expect(startSimulator({ port: 0, configFile: write('sim.yaml', text) })).rejects.toThrow(message);

@@ -30,7 +30,7 @@ describe('the Express transport keeps serving whatever it is sent', () => {
     expect(response.body.code).toBe('409');
   });
 
-  it('reads a real multipart upload through multer, as supertest\'s attach sends it', async () => {
+  it('reads a real multipart upload, as supertest\'s attach sends it', async () => {
     const response = await request(app)
       .post('/dmp/liveness/v3')
       .set('API_KEY', 'k')
@@ -75,7 +75,7 @@ describe('transport body cap', () => {
     const { createApp } = await import('../../simulator/http/app.js');
     const { buildSimulator } = await import('../../simulator/server.js');
     const { createServer } = await import('node:http');
-    const server = createServer(createApp(buildSimulator(), { maxBodyBytes: 1024 }));
+    const server = createServer(createApp(buildSimulator(), { maxRequestBytes: 1024 }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {

@@ -87,9 +87,9 @@ describe('malformed requests get the vendor payload errors, never a 500', () => 
   });
 
   it('answers INVALID_PAYLOAD_IMAGE_SIZE when the body is over the transport cap', async () => {
-    // The HTTP host refuses bodies over 64 MiB before the vendor sees them; the only field that
-    // can be that large is the image.
-    const big = `{"image":"${'A'.repeat(64 * 1024 * 1024 + 16)}"}`;
+    // The HTTP host refuses bodies over maxRequestBytes (16 MiB) before the vendor sees them; the
+    // only field that can be that large is the image.
+    const big = `{"image":"${'A'.repeat(16 * 1024 * 1024 + 16)}"}`;
     const res = await sim.post(big, { raw: true, headers: { ...AUTH, 'Content-Type': 'application/json' } });
     expect(res.status).toBe(400);
     expect(res.text).toBe(exact('INVALID_PAYLOAD_IMAGE_SIZE'));

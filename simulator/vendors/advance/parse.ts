@@ -3,8 +3,10 @@ import type { ErrorOutcomeName } from './codes.js';
 
 /**
  * Request parameters as the vendor's Java stack reads them (decisions, advance.md is silent):
- * - a JSON body that cannot be read (not JSON, not an object, multipart, too large, or missing
- *   where one is required) is CLIENT_ERROR "HTTP 400 - Bad Request", as Spring answers it;
+ * - a JSON body that cannot be read (not JSON, not an object, multipart, too large, compressed, or
+ *   missing where one is required) is CLIENT_ERROR "HTTP 400 - Bad Request", as Spring answers it;
+ * - a body refused because the simulator's memory for bodies in flight is full is SERVICE_BUSY
+ *   (with its Retry-After: 10s), the vendor's documented "try again later", on every route;
  * - scalars are coerced the way Jackson does (a number where a string is expected is its text,
  *   "3600" where an integer is expected is 3600); an object or array there is PARAMETER_ERROR.
  */
@@ -19,6 +21,7 @@ const fail = (error: ErrorOutcomeName) => ({ ok: false as const, error });
  * body, so a client that puts `?livenessId=` on a POST fails here as it fails at the vendor.
  */
 export function readParams(req: SimRequest, body: 'required' | 'optional' | 'ignored'): ParamResult<Params> {
+  if (req.body.kind === 'unreadable' && req.body.reason === 'busy') return fail('service-busy');
   if (body === 'ignored') return { ok: true, value: { ...req.query } };
   const params: Params = {};
   if (req.body.kind === 'empty') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };

@@ -5,7 +5,11 @@ export interface FptUpload {
   video: SimFile | undefined;
   /** A file part, a text part (one integrator sends a URL: an invalid image), or nothing. */
   cmnd: { kind: 'file'; file: SimFile } | { kind: 'text'; value: string } | undefined;
-  /** The body was not multipart, or the transport could not read it. */
+  /**
+   * The body was not multipart, or the transport did not read it (too large, compressed, memory for
+   * bodies in flight full, malformed): no video was uploaded, 409 `Invalid upload video` (fpt.md
+   * "Codes": 409 covers "no video uploaded"; the vendor documents no busy answer).
+   */
   unreadable: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { SimBody, SimRequest } from '../../engine/types.js';
+import type { SimBody, SimRequest, UnreadableReason } from '../../engine/types.js';
 import type { ErrorCode } from './codes.js';
 import type { VerihubsSettings } from './settings.js';
 
@@ -6,7 +6,7 @@ import type { VerihubsSettings } from './settings.js';
  * The JSON body of POST /v1/face/liveness (seed 001 "Body Params"), checked in this order, the
  * first failure answering (README "Which error each malformed input gets"):
  *  1. body not a JSON object (empty, unreadable, multipart, non-JSON content type, bad JSON,
- *     array, scalar) → INVALID PAYLOAD; a body over the transport's cap → INVALID_PAYLOAD_IMAGE_SIZE
+ *     array, scalar) → INVALID PAYLOAD; a body the transport did not read → UNREADABLE below
  *  2. no non-null value at all, or two or more empty strings → INVALID PAYLOAD (seed: "no value in
  *     payload or empty string more than 1")
  *  3. `image` absent or null → MISSING_PAYLOAD_IMAGE
@@ -30,11 +30,23 @@ export interface LivenessRequest {
 export const DEFAULT_FLAGS: Flags = { is_quality: true, is_attribute: true, validate_quality: false, validate_attribute: false, validate_nface: false };
 const FLAG_NAMES = Object.keys(DEFAULT_FLAGS) as (keyof Flags)[];
 
+/**
+ * Bodies the transport did not read (README "Limits"): only the image can make a body too large;
+ * a compressed body is not JSON to an API that documents none; the simulator's memory for bodies
+ * in flight being full is the vendor's own server-side failure, which clients retry.
+ */
+const UNREADABLE: Record<UnreadableReason, ErrorCode> = {
+  'too-large': 'INVALID_PAYLOAD_IMAGE_SIZE',
+  encoded: 'INVALID PAYLOAD',
+  malformed: 'INVALID PAYLOAD',
+  busy: 'INTERNAL_SERVER_ERROR',
+};
+
 export type Parsed = { ok: true; request: LivenessRequest } | { ok: false; code: ErrorCode };
 
 export function parseLivenessRequest(body: SimBody, settings: Pick<VerihubsSettings, 'nullFlags'>): Parsed {
   const fail = (code: ErrorCode): Parsed => ({ ok: false, code });
-  if (body.kind === 'unreadable') return fail(body.reason === 'too-large' ? 'INVALID_PAYLOAD_IMAGE_SIZE' : 'INVALID PAYLOAD');
+  if (body.kind === 'unreadable') return fail(UNREADABLE[body.reason]);
   const object = jsonObjectOf(body);
   if (!object) return fail('INVALID PAYLOAD');
 
