@@ -69,7 +69,7 @@ export const OUTCOMES = {
   'over-query-limit': o('OVER_QUERY_LIMIT', MESSAGES.overQueryLimit, 429, 'OVER_QUERY_LIMIT'),
   'insufficient-balance': o('INSUFFICIENT_BALANCE', MESSAGES.insufficientBalance, 402, 'INSUFFICIENT_BALANCE'),
   'client-error-400': o('CLIENT_ERROR', MESSAGES.badRequest, 400, 'CLIENT_ERROR "HTTP 400 - Bad Request" (unreadable body, not JSON)'),
-  'client-error-404': o('CLIENT_ERROR', MESSAGES.notFound, 404, 'CLIENT_ERROR "HTTP 404 - Not Found"'),
+  'client-error-404': o('CLIENT_ERROR', MESSAGES.notFound, 404, 'CLIENT_ERROR "HTTP 404 - Not Found" (an unknown path under the vendor\'s prefixes)'),
   'client-error-405': o('CLIENT_ERROR', MESSAGES.methodNotAllowed, 405, 'CLIENT_ERROR "HTTP 405 - Method Not Allowed" (a method the route does not take)'),
   'retry-later': o('RETRY_LATER', MESSAGES.retryLater, 503, 'RETRY_LATER'),
   'access-denied': o('ACCESS_DENIED', MESSAGES.accessDenied, 403, 'ACCESS_DENIED "Access denied" (SDK license)'),
