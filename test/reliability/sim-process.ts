@@ -25,7 +25,12 @@ export interface SimProcess {
 
 export async function startSimProcess(args: string[] = []): Promise<SimProcess> {
   if (!existsSync(CLI)) throw new Error(`[reliability] ${CLI} is missing: run \`npm run build\` first (\`npm test\` does).`);
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
+  return startServerProcess([CLI, 'serve', '--port', '0', ...args]);
+}
+
+/** Any Node server that prints `listening on <url>` (the watch's own test uses a stand-in). */
+export async function startServerProcess(nodeArgs: string[]): Promise<SimProcess> {
+  const child: ChildProcess = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     if (err.length < 200_000) err += chunk.toString();
