@@ -52,7 +52,7 @@ const signatureKey = (signatureId: string) => `signature:${signatureId}`;
 
 /**
  * Every save states when the store forgets the record (README "State and expiry"), so nothing
- * the vendor expires outlives it, and a record saved again (cleared, bound) keeps its time.
+ * the vendor expires outlives it; a record saved again (cleared, bound) gets its time anew.
  */
 export const getCapture = (state: Partition, livenessId: string) => state.get<Capture>(captureKey(livenessId));
 export const saveCapture = (state: Partition, capture: Capture, settings: AdvanceSettings) =>
