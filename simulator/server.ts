@@ -11,6 +11,7 @@ import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
 import { createSimulator, type Simulator } from './simulator.js';
+import { FAULT_KEYS, readFaultSettings, type FaultSettings } from './config/faults.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { LIMIT_KEYS, readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
@@ -43,6 +44,8 @@ export interface SimulatorOptions {
   onNotice?: (line: string) => void;
   /** Answer CORS and preflights for browser clients (README "Browsers and CORS"); wins over the config file's `cors`. */
   cors?: boolean;
+  /** The seed and the fault caps (config keys seed, maxHang, maxHungConnections, maxWait); these win. */
+  faults?: FaultSettings;
 }
 
 export interface RunningSimulator {
@@ -78,7 +81,7 @@ export class SimulatorConfigError extends Error {
 }
 
 /** The top-level keys of a config file (README "Settings"). */
-const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', ...LIMIT_KEYS];
+const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', ...LIMIT_KEYS, ...FAULT_KEYS];
 
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
@@ -93,6 +96,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
 /** What the HTTP transport needs from the options and the config file. */
 interface TransportSettings extends Partial<BodyLimits> {
   cors: boolean;
+  /** The fault caps (the seed went to the engine). */
+  faultLimits: FaultSettings;
 }
 
 /** `ownHost`: the listening host[:port], for served URLs when a request's Host is unusable. */
@@ -126,6 +131,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     ...readBodyLimits(topFlags.values, '--set', problems),
     ...readBodyLimits({ ...options }, 'options', problems),
   };
+  const faults = { ...readFaultSettings(file, options.configFile ?? '', problems), ...readFaultSettings(topFlags.values, '--set', problems), ...options.faults };
   const flags = settingsFromFlags(topFlags.vendorFlags);
   if (flags.ok) layers.push(flags.layer);
   else problems.push(...flags.errors);
@@ -152,10 +158,11 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     limits,
     clock: options.clock,
     ownHost,
+    seed: faults.seed,
   });
   return {
     simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
-    transport: { cors: options.cors ?? file.cors === true, ...bodyLimits },
+    transport: { cors: options.cors ?? file.cors === true, ...bodyLimits, faultLimits: faults },
   };
 }
 

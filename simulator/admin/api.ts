@@ -4,6 +4,7 @@ import { jsonResponse, problemResponse } from '../engine/problem.js';
 import { compileRoutes, matchRoute } from '../engine/routes.js';
 import type { SimRequest, SimResponse, VendorId } from '../engine/types.js';
 import { VERSION } from '../version.js';
+import { faultRoutes } from './faults.js';
 import { badRequest, parseDuration, readJsonObject } from './input.js';
 
 /**
@@ -29,6 +30,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     { method: 'GET', pattern: /^\/__sim\/clock$/, handler: clock },
     { method: 'POST', pattern: /^\/__sim\/clock$/, handler: moveClock },
     { method: 'POST', pattern: /^\/__sim\/reset$/, handler: reset },
+    ...faultRoutes(engine),
   ];
 
   async function handle(req: SimRequest): Promise<SimResponse> {

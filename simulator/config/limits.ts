@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../admin/input.js';
 import type { EngineLimits } from '../engine/limits.js';
 import type { BodyLimits } from '../http/read-body.js';
+import { FAULT_KEYS } from './faults.js';
 
 /** The transport's caps on request bodies (simulator/http/read-body.ts). */
 const BODY_LIMIT_KEYS = ['maxRequestBytes', 'maxBodyBytesInFlight'] as const;
@@ -54,7 +55,8 @@ export function topLevelFlags(flags: readonly string[]): { values: Record<string
       continue;
     }
     const [, key, raw] = found as unknown as [string, string, string];
-    if (!(LIMIT_KEYS as readonly string[]).includes(key)) unknown.push(`--set ${flag}: ${key} is not a limit (known: ${LIMIT_KEYS.join(', ')}); vendor settings are --set <vendor>.<key>=<value>`);
+    const known: readonly string[] = [...LIMIT_KEYS, ...FAULT_KEYS];
+    if (!known.includes(key)) unknown.push(`--set ${flag}: ${key} is not a limit (known: ${known.join(', ')}); vendor settings are --set <vendor>.<key>=<value>`);
     else values[key] = readYaml(raw);
   }
   return { values, unknown, vendorFlags };

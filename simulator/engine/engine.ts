@@ -3,6 +3,8 @@ import { closest } from '../scenarios/suggest.js';
 import type { ArmedScenario, Scenario, ScenarioStepDef } from '../scenarios/types.js';
 import { createClock, type Clock } from './clock.js';
 import { describeRequest } from './describe.js';
+import { createFaultControl, type FaultControl } from './fault-control.js';
+import { withFaults } from './faults.js';
 import { createJournal, type Journal } from './journal.js';
 import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
 import { LruMap } from './lru.js';
@@ -27,6 +29,8 @@ export interface EngineOptions {
   limits?: Partial<EngineLimits>;
   /** The simulator's own host[:port], for served URLs when a request's Host is missing or malformed. */
   ownHost?: () => string;
+  /** Seed of the generator behind fault probabilities and latency draws; default: random. */
+  seed?: number | undefined;
 }
 
 /** Thrown by `arm` when `armedCapacity` scenarios are already armed. */
@@ -59,6 +63,8 @@ export interface Engine {
   readonly journal: Journal;
   readonly clock: Clock;
   readonly store: StateStore;
+  /** Armed faults, the fault headers and the seeded generator (engine/fault-control.ts). */
+  readonly faults: FaultControl;
   /** Forget state, armed scenarios, sequences, journal; the clock returns to real time. */
   reset(): void;
   /** Every vendor route, for start-up banners and 404 answers. */
@@ -72,6 +78,7 @@ export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? createClock(Date.now, { maxOffsetMs: limits.maxClockOffsetMs });
   const store = options.store ?? createMemoryStore({ credentialCapacity: limits.credentialCapacity, now: clock.now });
   const journal = createJournal(options.journalCapacity);
+  const faults = createFaultControl({ seed: options.seed });
   const vendorRoutes = compileRoutes(options.vendors, (v) => v.routes);
   let scenarios = new Map<string, Scenario>();
   let armed: ArmedScenario[] = [];
@@ -86,6 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     store,
     journal,
+    faults,
     scenarios: () => scenarios,
     settings: (vendor) => settings.get(vendor),
     replaceScenarios(list) {
@@ -122,6 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
       journal.clear();
       setArmed([]);
       sequenceCounts.clear();
+      faults.reset();
       clock.reset();
     },
     credentialLabel: (vendor, credential) => labelOf(vendor, credential),
@@ -231,7 +240,9 @@ export function createEngine(options: EngineOptions): Engine {
     const params = match.kind === 'found' ? match.params : {};
     // The scenario header is the simulator's, never the vendor's: strip it before the vendor sees it.
     const { [SCENARIO_HEADER]: scenarioName, ...headers } = original.headers;
-    const req: SimRequest = { ...original, headers };
+    const faultHeaders = faults.fromHeaders(headers);
+    if ('problem' in faultHeaders) return faultHeaders.problem;
+    const req: SimRequest = { ...original, headers: faultHeaders.headers };
 
     let response: SimResponse;
     let code: string | undefined;
@@ -250,8 +261,7 @@ export function createEngine(options: EngineOptions): Engine {
       console.error(`[liveness-sim] ${vendor.id} ${route.name} failed:`, error);
       response = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] the ${vendor.id} simulator failed on ${req.method} ${req.path}: ${(error as Error).message}` });
     }
-    if (stepDef?.latencyMs !== undefined) response = { ...response, latencyMs: stepDef.latencyMs };
-    if (stepDef?.fault !== undefined) response = { ...response, fault: stepDef.fault };
+    response = withFaults(response, faults.choose({ vendor: vendor.id, credential, headers: faultHeaders.plan, step: stepDef }));
 
     journal.add({
       at: new Date(clock.now()).toISOString(),

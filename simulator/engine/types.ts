@@ -42,8 +42,24 @@ export interface SimRequest {
   body: SimBody;
 }
 
-/** A network fault the transport acts out instead of (or in the middle of) a response. */
-export type SimFault = 'reset' | 'hang' | 'malformed';
+/**
+ * A network fault the transport acts out instead of (or in the middle of) a response: data, so
+ * each transport maps it to its nearest equivalent (a socket action in Node, an error in msw).
+ */
+export type SimFault =
+  /** The TCP connection is reset before any byte (RST where the platform allows, else a close). */
+  | { type: 'reset' }
+  /** Nothing is sent; the connection is held (up to the transport's hang cap), then closed. */
+  | { type: 'hang' }
+  /** A response whose HTTP framing is broken (a chunk size that is not hex). */
+  | { type: 'malformed' }
+  /** The connection is closed cleanly without a byte of response. */
+  | { type: 'empty' }
+  /** The status line and headers promise the whole body (Content-Length), half of it comes, then a close. */
+  | { type: 'truncate' }
+  /** The whole response, its body in small pieces spread over `durationMs`. */
+  | { type: 'drip'; durationMs: number };
+export type SimFaultType = SimFault['type'];
 
 export interface SimResponse {
   status: number;

@@ -4,7 +4,7 @@ import type { SimBody, SimRequest, SimResponse } from '../engine/types.js';
 import { allowBrowsers } from './cors.js';
 import type { InFlight } from './in-flight.js';
 import { createBodyReader, DEFAULT_BODY_LIMITS, type BodyLimits } from './read-body.js';
-import { sendSimResponse } from './send-response.js';
+import { createResponder, type FaultLimits } from './send-response.js';
 
 /** The transport's options; the body limits (README "Limits") sit above the vendors' documented ones. */
 export interface AppOptions extends Partial<BodyLimits> {
@@ -12,6 +12,8 @@ export interface AppOptions extends Partial<BodyLimits> {
   cors?: boolean;
   /** Told of responses held by a `hang` fault, so a drain cuts them at once. */
   inFlight?: Pick<InFlight, 'markHung'>;
+  /** Caps on what a fault or a latency may hold (README "Limits"). */
+  faultLimits?: Partial<FaultLimits>;
 }
 
 /** What the transport serves: the simulator (engine + admin API, simulator.ts), or a bare engine. */
@@ -25,6 +27,7 @@ export function createApp(simulator: SimHandler, options: AppOptions = {}) {
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_BODY_LIMITS.maxRequestBytes,
     maxBodyBytesInFlight: options.maxBodyBytesInFlight ?? DEFAULT_BODY_LIMITS.maxBodyBytesInFlight,
   });
+  const responder = createResponder(options.faultLimits);
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -33,8 +36,8 @@ export function createApp(simulator: SimHandler, options: AppOptions = {}) {
     const { body, release } = await readBody(req, res);
     try {
       const sim = await simulator.handle(toSimRequest(req, body));
-      if (sim.fault === 'hang') options.inFlight?.markHung(res);
-      await sendSimResponse(res, sim);
+      if (sim.fault?.type === 'hang') options.inFlight?.markHung(res);
+      await responder.send(res, sim);
     } finally {
       release();
     }
@@ -42,7 +45,7 @@ export function createApp(simulator: SimHandler, options: AppOptions = {}) {
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     console.error('[liveness-sim] transport error:', error);
     const sim = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] ${(error as Error).message}` });
-    if (!res.headersSent) void sendSimResponse(res, sim);
+    if (!res.headersSent) void responder.send(res, sim);
   };
   app.use(onError);
   return app;

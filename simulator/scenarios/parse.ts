@@ -2,7 +2,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument, type YAMLError } from 'yaml';
 import schema from '../../contracts/scenario.schema.json' with { type: 'json' };
 import type { AnyVendor } from '../engine/vendor.js';
-import type { SimFault, VendorId } from '../engine/types.js';
+import { faultRuleFrom, latencyRuleFrom } from '../engine/fault-spec.js';
+import type { FaultRule, LatencyRule } from '../engine/faults.js';
+import type { VendorId } from '../engine/types.js';
 import { checkOverrides } from './overrides.js';
 import { closest } from './suggest.js';
 import type { Scenario, ScenarioStepDef } from './types.js';
@@ -23,10 +25,10 @@ interface ScenarioFileV1 {
   description?: string;
   outcome?: string;
   set?: Record<string, unknown>;
-  sequence?: { outcome: string; set?: Record<string, unknown>; latency?: number; fault?: SimFault }[];
+  sequence?: { outcome: string; set?: Record<string, unknown>; latency?: unknown; fault?: unknown }[];
   loop?: boolean;
-  latency?: number;
-  fault?: SimFault;
+  latency?: unknown;
+  fault?: unknown;
   when?: Record<string, string | string[]>;
 }
 
@@ -73,7 +75,10 @@ export function parseScenarioObject(
   source: string,
   vendors: ReadonlyMap<VendorId, AnyVendor>,
 ): ParseResult {
-  const schemaErrors = validate(data) ? [] : (validate.errors ?? []);
+  // Latency and fault are read by their own reader (shared with the headers and the admin API),
+  // whose one-sentence messages say more than the schema's oneOf branches.
+  const isRuleError = (e: ErrorObject) => /\/(latency|fault)(\/|$)/.test(e.instancePath);
+  const schemaErrors = validate(data) ? [] : (validate.errors ?? []).filter((e) => !isRuleError(e));
   const errors = describeSchemaErrors(schemaErrors).map((e) => `${source}: ${e}`);
   /** Paths the schema refused: the vendor checks skip them so one mistake is reported once. */
   const refused = (path: string) => schemaErrors.some((e) => e.instancePath === path || e.instancePath.startsWith(`${path}/`));
@@ -85,9 +90,25 @@ export function parseScenarioObject(
   if (vendorId && !vendor) return { ok: false, errors: [`${source}: /id: vendor "${vendorId}" is not enabled`] };
   if (!vendor) return { ok: false, errors };
 
-  const stepsAt: { at: string; outcome: unknown; set: unknown }[] = Array.isArray(file.sequence)
-    ? file.sequence.map((s, i) => ({ at: `/sequence/${i}`, outcome: s?.outcome, set: s?.set }))
+  const stepsAt: { at: string; outcome: unknown; set: unknown; latency?: unknown; fault?: unknown }[] = Array.isArray(file.sequence)
+    ? file.sequence.map((s, i) => ({ at: `/sequence/${i}`, outcome: s?.outcome, set: s?.set, latency: s?.latency, fault: s?.fault }))
     : [{ at: '', outcome: file.outcome, set: file.set }];
+  const rules = (at: string, latency: unknown, fault: unknown) => {
+    const out: { latency?: LatencyRule; fault?: FaultRule } = {};
+    if (latency !== undefined) {
+      const rule = latencyRuleFrom(latency);
+      if (rule.ok) out.latency = rule.value;
+      else errors.push(`${source}: ${at}/latency: ${rule.error}`);
+    }
+    if (fault !== undefined) {
+      const rule = faultRuleFrom(fault);
+      if (rule.ok) out.fault = rule.value;
+      else errors.push(`${source}: ${at}/fault: ${rule.error}`);
+    }
+    return out;
+  };
+  const fileRules = rules('', file.latency, file.fault);
+  const stepRules = stepsAt.map(({ at, latency, fault }) => (at ? rules(at, latency, fault) : {}));
   for (const { at, outcome, set } of stepsAt) {
     if (typeof outcome !== 'string' || refused(`${at}/outcome`)) continue;
     if (!Object.hasOwn(vendor.outcomes, outcome)) {
@@ -111,9 +132,14 @@ export function parseScenarioObject(
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const steps: ScenarioStepDef[] = file.sequence
-    ? file.sequence.map((s) => ({ outcome: s.outcome, set: s.set ?? {}, latencyMs: s.latency ?? file.latency, fault: s.fault ?? file.fault }))
-    : [{ outcome: file.outcome!, set: file.set ?? {}, latencyMs: file.latency, fault: file.fault }];
+  const steps: ScenarioStepDef[] = (file.sequence ?? [{ outcome: file.outcome!, set: file.set }]).map((s, i) => {
+    const step: ScenarioStepDef = { outcome: s.outcome, set: s.set ?? {} };
+    const latency = stepRules[i]?.latency ?? fileRules.latency;
+    const fault = stepRules[i]?.fault ?? fileRules.fault;
+    if (latency) step.latency = latency;
+    if (fault) step.fault = fault;
+    return step;
+  });
   const description = file.description ?? steps.map((s) => s.outcome).join(', then ');
   const scenario: Scenario = { id: file.id!, vendor: vendor.id, description, steps, loop: file.loop ?? false, source };
   if (file.when) scenario.when = normaliseWhen(file.when);

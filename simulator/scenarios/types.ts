@@ -1,10 +1,12 @@
-import type { SimFault, VendorId } from '../engine/types.js';
+import type { FaultRule, LatencyRule } from '../engine/faults.js';
+import type { VendorId } from '../engine/types.js';
 
+/** One step of a scenario: the outcome, its overrides, and its latency and fault rules (a FaultPlan). */
 export interface ScenarioStepDef {
   outcome: string;
   set: Record<string, unknown>;
-  latencyMs?: number;
-  fault?: SimFault;
+  latency?: LatencyRule;
+  fault?: FaultRule;
 }
 
 /** A scenario file, parsed and checked against its vendor. */

@@ -58,6 +58,8 @@ describe('the config file (--config)', () => {
     ['a body limit that is not a whole number of bytes', 'maxRequestBytes: 1.5\n', /sim\.yaml: maxRequestBytes: a whole number of bytes above 0/],
     ['a budget of zero bytes', 'maxBodyBytesInFlight: 0\n', /sim\.yaml: maxBodyBytesInFlight: a whole number of bytes above 0/],
     ['an unknown top-level key', 'prot: 8080\n', /sim\.yaml: prot: not a setting \(known: vendors, scenarios, adminToken, journalCapacity, /],
+    ['a hang cap of zero', 'maxHang: 0\n', /sim\.yaml: maxHang: milliseconds or a duration \("90s", "5m"\), at least 1 ms/],
+    ['a negative seed', 'seed: -1\n', /sim\.yaml: seed: a whole number from 0 to 4294967295/],
   ])('refuses %s, naming the file and field, and starts nothing', async (_name, text, message) => {
     await expect(startSimulator({ port: 0, configFile: write('sim.yaml', text) })).rejects.toThrow(message);
   });

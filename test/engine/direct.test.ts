@@ -38,7 +38,7 @@ describe('the engine, called directly with a transport-neutral request', () => {
     const response = await engine.handle(upload({ 'api-key': 'k', 'x-sim-scenario': 'fpt/custom' }));
     expect(bodyOf(response.body).liveness.spoof_prob).toBe('0.0001');
     expect(response.latencyMs).toBe(25);
-    expect(response.fault).toBe('reset');
+    expect(response.fault).toEqual({ type: 'reset' });
   });
 
   it('takes its settings per vendor, merged by the caller', async () => {

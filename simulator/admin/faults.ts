@@ -1,0 +1,78 @@
+import type { Engine } from '../engine/engine.js';
+import { faultRuleFrom, latencyRuleFrom } from '../engine/fault-spec.js';
+import { MAX_ARMED_FAULTS } from '../engine/fault-control.js';
+import { jsonResponse, problemResponse } from '../engine/problem.js';
+import { VENDOR_IDS, type SimRequest, type SimResponse, type VendorId } from '../engine/types.js';
+import { badRequest, readJsonObject } from './input.js';
+
+/**
+ * `/__sim/faults`: arm a network fault and/or a latency for a vendor or all, a credential or all,
+ * for N requests or until disarmed, whatever scenario answers (README "Faults and latency").
+ * Apart from scenario arming on purpose: "5 % of everyone's requests reset" names no outcome.
+ */
+export function faultRoutes(engine: Engine) {
+  function list(): SimResponse {
+    return jsonResponse(200, { seed: engine.faults.seed, armed: engine.faults.armed() });
+  }
+
+  function arm(req: SimRequest): SimResponse {
+    const body = readJsonObject(req);
+    if (!body.ok) return body.error;
+    const { fault, latency, vendor = null, credential = null, times = null, ...rest } = body.value;
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) return badRequest(unknown, 'not a field here (known: fault, latency, vendor, credential, times)');
+    if (fault === undefined && latency === undefined)
+      return badRequest('fault', 'give a fault, a latency or both, e.g. {"fault": {"type": "reset", "probability": 0.05}}');
+    const faultRule = fault === undefined ? undefined : faultRuleFrom(fault);
+    if (faultRule && !faultRule.ok) return badRequest('fault', faultRule.error);
+    const latencyRule = latency === undefined ? undefined : latencyRuleFrom(latency);
+    if (latencyRule && !latencyRule.ok) return badRequest('latency', latencyRule.error);
+    if (vendor !== null && !(VENDOR_IDS as readonly unknown[]).includes(vendor))
+      return badRequest('vendor', `one of ${VENDOR_IDS.join(', ')}, or null for every vendor`);
+    if (credential !== null && (typeof credential !== 'string' || credential === ''))
+      return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
+    if (times !== null && (!Number.isInteger(times) || (times as number) < 1))
+      return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
+    const entry = engine.faults.arm(
+      {
+        vendor: vendor as VendorId | null,
+        credential: credential,
+        fault: faultRule?.value ?? null,
+        latency: latencyRule?.value ?? null,
+        remaining: times as number | null,
+      },
+      engine.clock.now(),
+    );
+    if (!entry)
+      return problemResponse({
+        type: 'too-many-armed-faults',
+        title: 'Too many armed faults',
+        status: 409,
+        detail: `[liveness-sim] ${MAX_ARMED_FAULTS} faults are armed already: disarm some first (DELETE /__sim/faults).`,
+      });
+    return jsonResponse(201, entry);
+  }
+
+  function disarmAll(): SimResponse {
+    return jsonResponse(200, { disarmed: engine.faults.disarm() });
+  }
+
+  function disarmOne(_req: SimRequest, params: Record<string, string>): SimResponse {
+    const count = engine.faults.disarm(params.faultId);
+    if (count === 0)
+      return problemResponse({
+        type: 'not-armed',
+        title: 'Not armed',
+        status: 404,
+        detail: `[liveness-sim] no fault is armed with faultId "${params.faultId}". GET /__sim/faults lists what is.`,
+      });
+    return jsonResponse(200, { disarmed: count });
+  }
+
+  return [
+    { method: 'GET', pattern: /^\/__sim\/faults$/, handler: list },
+    { method: 'POST', pattern: /^\/__sim\/faults$/, handler: arm },
+    { method: 'DELETE', pattern: /^\/__sim\/faults$/, handler: disarmAll },
+    { method: 'DELETE', pattern: /^\/__sim\/faults\/(?<faultId>[^/]+)$/, handler: disarmOne },
+  ];
+}
