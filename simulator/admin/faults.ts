@@ -31,12 +31,14 @@ export function faultRoutes(engine: Engine) {
       return badRequest('vendor', `one of ${VENDOR_IDS.join(', ')}, or null for every vendor`);
     if (credential !== null && (typeof credential !== 'string' || credential === ''))
       return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
+    // A credential belongs to one vendor, and is kept as that vendor's label (never an FPT key).
+    if (credential !== null && vendor === null) return badRequest('vendor', 'name the vendor whose credential this is (fpt, verihubs, advance)');
     if (times !== null && (!Number.isInteger(times) || (times as number) < 1))
       return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
     const entry = engine.faults.arm(
       {
         vendor: vendor as VendorId | null,
-        credential: credential,
+        credential: credential === null ? null : engine.credentialLabel(vendor as VendorId, credential as string),
         fault: faultRule?.value ?? null,
         latency: latencyRule?.value ?? null,
         remaining: times as number | null,

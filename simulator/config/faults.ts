@@ -28,7 +28,10 @@ export function readFaultSettings(values: Record<string, unknown>, source: strin
     if (Number.isInteger(maxHungConnections) && (maxHungConnections as number) >= 0) settings.maxHungSockets = maxHungConnections as number;
     else problems.push(`${source}: maxHungConnections: a whole number, 0 or more`);
   }
-  for (const [key, field] of [['maxHang', 'maxHangMs'], ['maxWait', 'maxWaitMs']] as const) {
+  for (const [key, field] of [
+    ['maxHang', 'maxHangMs'],
+    ['maxWait', 'maxWaitMs'],
+  ] as const) {
     const value = values[key];
     if (value === undefined) continue;
     const ms = parseDuration(value);

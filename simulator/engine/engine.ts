@@ -261,7 +261,7 @@ export function createEngine(options: EngineOptions): Engine {
       console.error(`[liveness-sim] ${vendor.id} ${route.name} failed:`, error);
       response = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] the ${vendor.id} simulator failed on ${req.method} ${req.path}: ${(error as Error).message}` });
     }
-    response = withFaults(response, faults.choose({ vendor: vendor.id, credential, headers: faultHeaders.plan, step: stepDef }));
+    response = withFaults(response, faults.choose({ vendor: vendor.id, credential: credential && labelOf(vendor.id, credential), headers: faultHeaders.plan, step: stepDef }));
 
     journal.add({
       at: new Date(clock.now()).toISOString(),

@@ -17,7 +17,7 @@ export interface ArmedFault {
   faultId: string;
   /** null: every vendor. */
   vendor: VendorId | null;
-  /** null: every credential. */
+  /** The credential's label under `vendor` (engine.credentialLabel); null: every credential. */
   credential: string | null;
   fault: FaultRule | null;
   latency: LatencyRule | null;

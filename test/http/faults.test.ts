@@ -128,15 +128,12 @@ describe('faults armed through POST /__sim/faults', () => {
 
   it('applies to one credential for N requests, then stops', async () => {
     const sim = await start();
-    const armed = await arm(sim, { fault: 'empty', credential: 'k1', times: 2 });
+    const armed = await arm(sim, { fault: 'empty', vendor: 'fpt', credential: 'k1', times: 2 });
     expect(armed.status).toBe(201);
-    expect(await armed.json()).toMatchObject({
-      faultId: '1',
-      vendor: null,
-      credential: 'k1',
-      remaining: 2,
-      fault: { fault: { type: 'empty' }, probability: 1 },
-    });
+    const entry = (await armed.json()) as Record<string, unknown>;
+    expect(entry).toMatchObject({ faultId: '1', vendor: 'fpt', remaining: 2, fault: { fault: { type: 'empty' }, probability: 1 } });
+    // The journal's rule: an FPT key is kept as its label, never as the key.
+    expect(entry.credential).toMatch(/^fpt-key:/);
     expect((await fpt(sim, { 'api-key': 'k2' })).status).toBe(200);
     expect((await fpt(sim, { 'api-key': 'k1' })).bytes.length).toBe(0);
     expect((await fpt(sim, { 'api-key': 'k1' })).bytes.length).toBe(0);
@@ -170,6 +167,7 @@ describe('faults armed through POST /__sim/faults', () => {
     [{ latency: { min: 5 } }, 'latency', 'one of {ms}, {min, max} (uniform) or {median, sigma, cap}'],
     [{ fault: 'reset', vendor: 'acme' }, 'vendor', 'one of fpt, verihubs, advance'],
     [{ fault: 'reset', times: 0 }, 'times', 'a whole number of requests'],
+    [{ fault: 'reset', credential: 'k1' }, 'vendor', 'name the vendor whose credential this is'],
     [{ fault: 'reset', colour: 'red' }, 'colour', 'not a field here'],
   ])('refuses %j naming the field %s', async (body, field, message) => {
     const sim = await start();
