@@ -19,7 +19,12 @@ export function maskText(value: string): string {
     .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s?#]*)[?#]\S*/gi, '$1?[masked]')
     .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[masked]')
     .replace(/[A-Za-z0-9+/_-]{32,}={0,2}/g, '[masked]');
-  return masked.length > FIELD_LIMIT ? `${masked.slice(0, FIELD_LIMIT)}…` : masked;
+  return cut(masked);
+}
+
+/** Names kept in the journal (file names, part names, declared types) are cut like text fields, so an entry stays small. */
+function cut(text: string): string {
+  return text.length > FIELD_LIMIT ? `${text.slice(0, FIELD_LIMIT)}…` : text;
 }
 
 /** The journal's view of a request body: sizes, declared types and digests, never the bytes. */
@@ -34,9 +39,9 @@ export async function describeRequest(req: SimRequest): Promise<JournalEntry['re
       return { contentType, size: body.bytes.byteLength, sha256: await sha256Hex(body.bytes), fields: [], files: [] };
     case 'multipart': {
       const files = await Promise.all(
-        body.files.map(async (f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
+        body.files.map(async (f) => ({ field: cut(f.field), filename: cut(f.filename), contentType: cut(f.contentType), size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
       );
-      const fields = body.fields.map((f) => ({ name: f.name, value: maskText(f.value) }));
+      const fields = body.fields.map((f) => ({ name: cut(f.name), value: maskText(f.value) }));
       const size = files.reduce((n, f) => n + f.size, 0) + body.fields.reduce((n, f) => n + f.value.length, 0);
       return { contentType, size, sha256: null, fields, files };
     }

@@ -101,3 +101,20 @@ describe('masking of kept text fields', () => {
     expect(maskText('word '.repeat(100))).toHaveLength(201);
   });
 });
+
+describe('journal entries stay small', () => {
+  it('cuts a 10 kB file name and part name to 200 characters', async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      const form = new FormData();
+      form.append('video', new Blob([video.bytes as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), `${'n'.repeat(10_000)}.mp4`);
+      form.append('x'.repeat(10_000), 'value');
+      await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k' }, body: form });
+      const [entry] = ((await (await fetch(`${sim.url}/__sim/requests`)).json()) as any).requests;
+      expect(entry.request.files[0].filename).toHaveLength(201);
+      expect(JSON.stringify(entry).length).toBeLessThan(2000);
+    } finally {
+      await sim.close();
+    }
+  });
+});
