@@ -48,6 +48,16 @@ describe('the config file (--config)', () => {
     }
   });
 
+  it('takes maxRequestBytes from --set too', async () => {
+    const sim = await startSimulator({ port: 0, set: ['maxRequestBytes=1024'] });
+    try {
+      const { json } = await postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } });
+      expect(json.message).toBe('Invalid upload video');
+    } finally {
+      await sim.close();
+    }
+  });
+
   it.each([
     ['an unknown vendor', 'vendors:\n  acme: {}\n', /sim\.yaml: vendors\.acme: no such vendor/],
     ['a bad value', 'vendors:\n  fpt:\n    webm: sometimes\n', /sim\.yaml: vendors\.fpt\.webm: must be equal to one of the allowed values \(accept, refuse\)/],

@@ -69,6 +69,13 @@ describe('compressed request bodies are refused unread with each vendor\'s own e
     expectVerihubs(answer, 400, 'no value in payload or empty string more than 1', 'INVALID PAYLOAD');
   });
 
+  it('the admin API answers its own 415 problem naming the body', async () => {
+    const answer = await sendRaw(`${sim.url}/__sim/scenarios/armed`, { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipSync('{"scenario":"fpt/no-face"}') });
+    expect(answer.status).toBe(415);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(answer.text)).toMatchObject({ field: 'body' });
+  });
+
   it('reads a body whose Content-Encoding is identity', async () => {
     const answer = await sendRaw(sim.url + TOKEN.path, { headers: { ...TOKEN.headers, 'content-encoding': 'identity' }, body: tokenJson() });
     expectAdvance(answer, 'SUCCESS', 'OK');
