@@ -285,8 +285,9 @@ export function createEngine(options: EngineOptions): Engine {
 
   /**
    * DESIGN.md "Outcomes, scenarios and realism", in this order: authenticate (a refused call gets
-   * the vendor's auth failure, touches no state, uses up no scenario), then the scenario (header,
-   * armed, `when`) or realistic behaviour.
+   * the vendor's auth failure, touches no state, uses up no scenario), then, when a scenario is
+   * selected (header, armed, `when`), the vendor's structural checks of the request, then the
+   * scenario; without one, realistic behaviour (the handler checks the request itself).
    */
   async function runStages(vendor: AnyVendor, route: RouteDef, params: Record<string, string>, req: SimRequest, scenarioName: string | undefined): Promise<StagesOutcome> {
     const auth = await vendor.authenticate({ req, route, params, ctx: authContextFor(vendor) });
@@ -300,6 +301,11 @@ export function createEngine(options: EngineOptions): Engine {
     const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
     // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
     const selection = scenariosApply ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
+    if (selection && !selection.scenario.skipRequestChecks) {
+      // Only a well-formed request reaches a scenario; a malformed one uses none up.
+      const malformed = await vendor.checkRequest?.({ req, route, params, credential, ctx });
+      if (malformed) return { result: malformed, credential };
+    }
     let step: ScenarioStep | undefined;
     let stepDef: ScenarioStepDef | undefined;
     if (selection) {

@@ -122,6 +122,16 @@ export interface Vendor<S = unknown> {
    * sequence step. Must not write state.
    */
   authenticate(call: AuthCall<S>): Promise<Authentication>;
+  /**
+   * The vendor's structural checks of the request (required parts and fields present, parseable,
+   * right types), run after `authenticate` and before a scenario answers, so a scenario never
+   * hides a malformed request (DESIGN.md "Outcomes, scenarios and realism"). The vendor's own
+   * answer for the first problem, or undefined when the request is well formed. Content judgments
+   * (is this a video, a face) are not checks: scenarios choose those. A malformed request uses up
+   * no armed scenario and no sequence step. A scenario with `skipRequestChecks: true` skips this.
+   * Without a scenario the handler checks the request itself, in the vendor's full order.
+   */
+  checkRequest?(call: Omit<VendorCall<S>, 'scenario'>): Promise<VendorResult | undefined>;
   handle(call: VendorCall<S>): Promise<VendorResult>;
   /** The vendor's own answer when a route's path matches but not its method; else the simulator's 405. */
   methodNotAllowed?(call: VendorCall<S>): Promise<VendorResult>;

@@ -27,6 +27,7 @@ interface ScenarioFileV1 {
   set?: Record<string, unknown>;
   sequence?: { outcome: string; set?: Record<string, unknown>; latency?: unknown; fault?: unknown }[];
   loop?: boolean;
+  skipRequestChecks?: boolean;
   latency?: unknown;
   fault?: unknown;
   when?: Record<string, string | string[]>;
@@ -142,6 +143,7 @@ export function parseScenarioObject(
   });
   const description = file.description ?? steps.map((s) => s.outcome).join(', then ');
   const scenario: Scenario = { id: file.id!, vendor: vendor.id, description, steps, loop: file.loop ?? false, source };
+  if (file.skipRequestChecks) scenario.skipRequestChecks = true;
   if (file.when) scenario.when = normaliseWhen(file.when);
   return { ok: true, scenario };
 }

@@ -19,6 +19,8 @@ export interface Scenario {
   loop: boolean;
   /** Fact name → patterns (any may match; every fact must). */
   when?: Record<string, string[]>;
+  /** Answer even a malformed request (skip the vendor's checkRequest): the old behaviour, on request. */
+  skipRequestChecks?: true;
   /** Where it came from: a file path, or `<inline>`. */
   source: string;
 }

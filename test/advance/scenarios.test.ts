@@ -25,7 +25,8 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
     const timestamp = String(api.now());
     const signed = { accessKey: DEMO.accessKey, timestamp, signature: signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp) };
     for (const [method, path, body] of [['POST', PATHS.token, signed], ['GET', PATHS.signatureId], ['POST', PATHS.license, {}], ['GET', PATHS.getVideo]] as const) {
-      const reply = await api.call(method, path, { token, body, headers: { 'X-Sim-Scenario': 'advance/service-busy' } });
+      const query = path === PATHS.getVideo ? { livenessId: 'sim-live-pass' } : undefined;
+      const reply = await api.call(method, path, { token, body, query, headers: { 'X-Sim-Scenario': 'advance/service-busy' } });
       expectError(reply, 'SERVICE_BUSY', 'Service busy, please try again later');
       expect(reply.headers.get('retry-after')).toBe('10s');
     }

@@ -111,8 +111,9 @@ describe('FPT.AI outcomes through scenarios: every documented code is reachable'
     expect(text).toBe(JSON.stringify(seed));
   });
 
-  it('a scenario wins over the realistic decision: no video at all still answers the scenario', async () => {
-    expect((await as('fpt/no-face', {})).json.code).toBe('410');
+  it('a scenario never hides a malformed upload: no video part answers 409 in all three blocks, not the scenario', async () => {
+    const { json } = await as('fpt/no-face', {});
+    expect(json).toMatchObject({ code: '409', message: 'Invalid upload video', liveness: { code: '409' }, face_match: { code: '409' } });
   });
 
   it('answers an unknown scenario with the simulator\'s own 400 problem naming the closest ids, not a vendor body', async () => {

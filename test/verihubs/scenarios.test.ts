@@ -83,10 +83,10 @@ describe('the verihubs scenario catalogue', () => {
     expect(Object.keys(failed.json)).toEqual(['message', 'error_code', 'status_code', 'session_id', 'timestamp', 'nface', 'liveness', 'image_quality']);
   });
 
-  it('renders a scenario whatever the payload, even an invalid one', async () => {
+  it('refuses a malformed payload before any scenario: an empty object is INVALID PAYLOAD, not the scenario', async () => {
     const res = await viaScenario('verihubs/not-live', {});
-    expect(res.status).toBe(200);
-    expect(res.json.liveness).toEqual({ status: false, probability: '39.55' });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ message: 'no value in payload or empty string more than 1', error_code: 'INVALID PAYLOAD' });
   });
 
   it('plays a sequence: 500 once, then success', async () => {

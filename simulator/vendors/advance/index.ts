@@ -3,6 +3,7 @@ import { handleAdmin } from './admin.js';
 import { isOutcomeName, OUTCOMES } from './codes.js';
 import { answer, renderEnvelope } from './envelope.js';
 import { authenticateCall } from './auth.js';
+import { REQUEST_READERS } from './requests.js';
 import { factNames, facts } from './facts.js';
 import { reply, type AdvanceCall, type AdvanceHandler } from './handlers/call.js';
 import { detectionResult } from './handlers/detection-result.js';
@@ -26,6 +27,7 @@ export const advance: Vendor<AdvanceSettings> = {
   factNames,
   facts,
   authenticate: authenticateCall,
+  checkRequest,
   exampleBody: (outcome) => renderEnvelope({ outcome: isOutcomeName(outcome) ? outcome : 'error', data: EXAMPLE_RESULT, pricing: 'PAY' }),
   handle,
   handleAdmin,
@@ -41,6 +43,14 @@ const HANDLERS: Record<Exclude<Handler, 'media'>, AdvanceHandler> = {
   'clear-data': clearData,
   'not-found': unknownPath,
 };
+
+/** Before a scenario answers: the operation's request, as its handler reads it (requests.ts). */
+async function checkRequest({ req, route, ctx }: Omit<AdvanceCall, 'scenario'>): Promise<VendorResult | undefined> {
+  const handler = routeByName.get(route.name)?.handler;
+  const read = handler === undefined ? undefined : REQUEST_READERS[handler]?.(req, route);
+  if (!read || read.ok) return undefined;
+  return { response: answer(ctx.settings, { outcome: read.error }), code: OUTCOMES[read.error].code };
+}
 
 /** A call that passed `authenticate` (auth.ts). */
 async function handle(call: AdvanceCall): Promise<VendorResult> {

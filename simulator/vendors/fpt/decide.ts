@@ -1,7 +1,7 @@
 import { inspectImage, inspectVideo } from '../../media/index.js';
 import { MESSAGES } from './codes.js';
 import type { OutcomeSpec } from './outcomes.js';
-import type { FptUpload } from './parse.js';
+import { videoPartProblem, type FptUpload } from './parse.js';
 import type { FptSettings } from './settings.js';
 
 /** The documented accuracy floors (seed: "at least 25fps and the minimum resolution of 720p"). */
@@ -24,7 +24,7 @@ export interface Decision {
 export async function decide(upload: FptUpload, settings: FptSettings): Promise<Decision> {
   const fail = (input: string): Decision => ({ spec: { input }, smallImage: false });
   const { video } = upload;
-  if (!video || video.bytes.byteLength === 0 || video.bytes.byteLength > settings.maxVideoBytes) return fail(MESSAGES.invalidVideo);
+  if (videoPartProblem(upload) || !video || video.bytes.byteLength > settings.maxVideoBytes) return fail(MESSAGES.invalidVideo);
 
   const inspection = await inspectVideo(video.bytes);
   if (!inspection.ok) {

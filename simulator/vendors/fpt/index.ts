@@ -4,7 +4,7 @@ import type { Vendor, VendorCall, VendorResult } from '../../engine/vendor.js';
 import { applyOverrides } from '../../scenarios/overrides.js';
 import { decide } from './decide.js';
 import { OUTCOMES, type FptOutcomeName, type OutcomeSpec } from './outcomes.js';
-import { apiKeyOf, parseUpload, type FptUpload } from './parse.js';
+import { apiKeyOf, parseUpload, structuralProblem, type FptUpload } from './parse.js';
 import { authFailure, renderBody, toResponse, type RenderFacts } from './render.js';
 import { routes } from './routes.js';
 import { defaults, schema, type FptSettings } from './settings.js';
@@ -32,8 +32,18 @@ export const fpt: Vendor<FptSettings> = {
     const key = apiKeyOf(req);
     return isAuthorized(key, ctx.settings) ? { ok: true, credential: key } : { ok: false, result: answerAuthFailure(ctx.settings, {}) };
   },
+  // Before a scenario answers: it never hides a malformed upload (409, all three blocks, rule 1).
+  checkRequest: async ({ req, ctx }) => {
+    const problem = structuralProblem(parseUpload(req));
+    if (problem === undefined) return undefined;
+    const body = renderBody({ input: problem }, NO_SCORES);
+    return { response: toResponse(body, 200, ctx.settings), code: body.code };
+  },
   handle,
 };
+
+/** An input error renders no score. */
+const NO_SCORES: RenderFacts = { scores: { spoof: 0, deepfake: 0, similarity: 0 }, cmndSent: false, smallImage: false };
 
 /** A call that passed `authenticate`. */
 async function handle({ req, scenario, ctx }: VendorCall<FptSettings>): Promise<VendorResult> {

@@ -1,4 +1,5 @@
 import type { SimFile, SimRequest } from '../../engine/types.js';
+import { MESSAGES } from './codes.js';
 
 /** What an FPT.AI request carries, read from its multipart body (fpt.md "Request"). */
 export interface FptUpload {
@@ -21,6 +22,21 @@ export function parseUpload(req: SimRequest): FptUpload {
   const cmndText = body.fields.find((f) => f.name === 'cmnd');
   const cmnd = cmndFile ? { kind: 'file' as const, file: cmndFile } : cmndText ? { kind: 'text' as const, value: cmndText.value } : undefined;
   return { video, cmnd, unreadable: false };
+}
+
+/**
+ * The request's structure (fpt.md "Request"): a multipart body with a non-empty `video` file part,
+ * and `cmnd`, when sent, a file (a text `cmnd` is an invalid image, fpt.md). The 409 message of
+ * the first problem, or undefined when well formed. What the bytes are (a video, a face) is not
+ * judged here: decide.ts does that, or a scenario chooses it.
+ */
+export function structuralProblem(upload: FptUpload): string | undefined {
+  return videoPartProblem(upload) ?? (upload.cmnd?.kind === 'text' ? MESSAGES.invalidImage : undefined);
+}
+
+/** No `video` file part, or an empty one (fpt.md "Input checks": 409 Invalid upload video). */
+export function videoPartProblem(upload: FptUpload): string | undefined {
+  return !upload.video || upload.video.bytes.byteLength === 0 ? MESSAGES.invalidVideo : undefined;
 }
 
 /**

@@ -81,9 +81,10 @@ export function renderBody(spec: Exclude<OutcomeSpec, { auth: true }>, facts: Re
 }
 
 function renderFaceMatch(spec: 'auto' | 'match' | 'mismatch' | { code: string; message: string }, facts: RenderFacts): FaceMatchBlock {
+  // Rule 5: no cmnd, no comparison — the block is present with every value "N/A", whatever a
+  // scenario asked of the comparison (a match, a mismatch, a 407 about an image never sent).
+  if (!facts.cmndSent) return naFaceMatch(NA, NA);
   if (typeof spec === 'object') return naFaceMatch(spec.code, spec.message); // rule 3
-  // Rule 5: no cmnd, no comparison — the block is present with every value "N/A".
-  if (spec === 'auto' && !facts.cmndSent) return naFaceMatch(NA, NA);
   const match = spec !== 'mismatch';
   return {
     code: '200',

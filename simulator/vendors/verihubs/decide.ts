@@ -4,7 +4,7 @@ import { analyzeImageBytes, analyzeLivePerson, type Analysis, type Judged } from
 import { failedValidations, failOnCode } from './bitmask.js';
 import type { ErrorCode, FailOnCode } from './codes.js';
 import { classifyImage } from './image-source.js';
-import { parseLivenessRequest, type Flags } from './parse.js';
+import { checkLivenessRequest, type Flags } from './parse.js';
 import type { VerihubsSettings } from './settings.js';
 
 /**
@@ -14,12 +14,10 @@ import type { VerihubsSettings } from './settings.js';
 export type Decision = { kind: 'error'; code: ErrorCode } | { kind: 'result'; analysis: Analysis; flags: Flags; failure: FailOnCode | null };
 
 export async function decide(req: SimRequest, settings: VerihubsSettings, fetchImage: FetchImage | undefined): Promise<Decision> {
-  const parsed = parseLivenessRequest(req.body, settings);
+  // The structure first, flag dependencies included: refused before any image fetch.
+  const parsed = checkLivenessRequest(req.body, settings);
   if (!parsed.ok) return { kind: 'error', code: parsed.code };
   const { image, flags } = parsed.request;
-  // Checked before the image: a request that cannot be honoured is refused before any fetch.
-  if (flags.validate_quality && !flags.is_quality) return { kind: 'error', code: 'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY' };
-  if (flags.validate_attribute && !flags.is_attribute) return { kind: 'error', code: 'INVALID_PAYLOAD_ATTRIBUTE_VALIDATION_DEPENDENCY' };
 
   const judged = await judgeImage(image, settings, fetchImage);
   if (!judged.ok) return { kind: 'error', code: judged.code };

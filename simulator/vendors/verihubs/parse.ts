@@ -68,6 +68,20 @@ export function parseLivenessRequest(body: SimBody, settings: Pick<VerihubsSetti
   return { ok: true, request: { image: object.image, flags } };
 }
 
+/**
+ * The request's structure, all of it: the body (above), then the flag dependencies (seed 001:
+ * a validation needs its block), before any image is looked at or fetched. The engine runs this
+ * before a scenario answers (vendor.ts checkRequest); decide.ts starts with it.
+ */
+export function checkLivenessRequest(body: SimBody, settings: Pick<VerihubsSettings, 'nullFlags'>): Parsed {
+  const parsed = parseLivenessRequest(body, settings);
+  if (!parsed.ok) return parsed;
+  const { flags } = parsed.request;
+  if (flags.validate_quality && !flags.is_quality) return { ok: false, code: 'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY' };
+  if (flags.validate_attribute && !flags.is_attribute) return { ok: false, code: 'INVALID_PAYLOAD_ATTRIBUTE_VALIDATION_DEPENDENCY' };
+  return parsed;
+}
+
 /** The flags of a body, or the defaults when it does not parse (scenario rendering uses this). */
 export function flagsOf(body: SimBody): Flags {
   const parsed = parseLivenessRequest(body, { nullFlags: 'default' });

@@ -7,7 +7,7 @@ import type { ErrorCode } from './codes.js';
 import { decide } from './decide.js';
 import { imageFact } from './image-source.js';
 import { OUTCOMES, type OutcomeSpec } from './outcomes.js';
-import { DEFAULT_FLAGS, flagsOf, imageOf, type Flags } from './parse.js';
+import { checkLivenessRequest, DEFAULT_FLAGS, flagsOf, imageOf, type Flags } from './parse.js';
 import { errorBody, resultBody, toResponse, type ErrorBody, type ResultBody } from './render.js';
 import { routes } from './routes.js';
 import { defaults, schema, type VerihubsSettings } from './settings.js';
@@ -55,6 +55,11 @@ export function createVerihubs(deps: VerihubsDeps = {}): Vendor<VerihubsSettings
     // is the credential: state (quota), arming and journal are per App-ID.
     authenticate: async ({ req, ctx }) =>
       isAuthorized(req, ctx.settings) ? { ok: true, credential: appIdOf(req) } : { ok: false, result: answer(errorBody('UNAUTHORIZED'), {}, ctx.settings) },
+    // Before a scenario answers: it never hides a malformed payload (README "Which error each malformed input gets").
+    checkRequest: async ({ req, ctx }) => {
+      const checked = checkLivenessRequest(req.body, ctx.settings);
+      return checked.ok ? undefined : answer(errorBody(checked.code), {}, ctx.settings);
+    },
     exampleBody: (outcome) => renderSpec(OUTCOMES[outcome]!.spec, DEFAULT_FLAGS, EXAMPLE_SESSION, EXAMPLE_TIMESTAMP),
     handle,
   };

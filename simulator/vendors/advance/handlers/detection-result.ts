@@ -1,33 +1,24 @@
 import { isAvailable, lookUpCapture, type Capture } from '../captures.js';
 import { assetBase64, issueMediaUrl } from '../media.js';
-import { readFields, readParams } from '../parse.js';
-import { routeByName } from '../routes.js';
+import { readDetectionRequest, type ResultType } from '../requests.js';
 import { authenticate } from '../token.js';
 import { reply, scenarioSaysSuccess, type AdvanceCall, type AdvanceHandler } from './call.js';
 import { createWellKnownCapture } from './well-known.js';
 
-const RESULT_TYPES = ['IMAGE_URL', 'IMAGE_BASE64'] as const;
-/** Seed 002: region is an ISO 3166 alpha-2 or alpha-3 code. */
-const REGION = /^[A-Za-z]{2,3}$/;
 /** Decision: the far shot is taken this long before the near one (DISTANT_NEAR liveness types). */
 const FAR_BEFORE_NEAR_MS = 2000;
 
 /**
  * POST detection-result / liveness-detection on every path family (seed 002; advance.md §4).
- * Order of checks: token, body, ids present, resultType, region, ids resolve, result still there.
+ * Order of checks: token, the request (requests.ts: body, ids present, resultType, region), ids
+ * resolve, result still there.
  */
 export const detectionResult: AdvanceHandler = async (call) => {
   const auth = await authenticate(call.req, call.ctx);
   if (!auth.ok) return reply(call, auth.error);
-  const params = readParams(call.req, 'required');
-  if (!params.ok) return reply(call, params.error);
-  const fields = readFields(params.value, { signatureId: 'string', livenessId: 'string', resultType: 'string', region: 'string' });
-  if (!fields.ok) return reply(call, fields.error);
-  const { signatureId, livenessId, resultType = 'IMAGE_URL', region } = fields.value;
-  if (signatureId === undefined && livenessId === undefined) return reply(call, 'parameter-empty');
-  if (!(RESULT_TYPES as readonly string[]).includes(resultType)) return reply(call, 'parameter-illegal');
-  if (routeByName.get(call.route.name)?.regionRequired && region === undefined) return reply(call, 'parameter-empty');
-  if (region !== undefined && !REGION.test(region)) return reply(call, 'parameter-illegal');
+  const request = readDetectionRequest(call.req, call.route);
+  if (!request.ok) return reply(call, request.error);
+  const { signatureId, livenessId, resultType } = request.value;
 
   const { state } = auth.value;
   const found = lookUpCapture(state, { signatureId, livenessId, unknownSignature: 'liveness-id-not-existed' });
@@ -41,12 +32,12 @@ export const detectionResult: AdvanceHandler = async (call) => {
   }
   // advance.md §2: reading a result is a read, a retry answers it again; §4: cleared or expired → RESULT_NOT_FOUND.
   if ((signature && signature.clearedAt !== null) || !isAvailable(capture, call.ctx.now(), call.ctx.settings)) return reply(call, 'result-not-found');
-  const data = renderResult(call, auth.value.accessKey, capture, resultType as (typeof RESULT_TYPES)[number]);
+  const data = renderResult(call, auth.value.accessKey, capture, resultType);
   return reply(call, 'success', { data, pricing: 'PAY' });
 };
 
 /** The `data` of a SUCCESS, keys in the seed's order; URLs fresh for 24 h. */
-function renderResult(call: AdvanceCall, accessKey: string, capture: Capture, resultType: (typeof RESULT_TYPES)[number]) {
+function renderResult(call: AdvanceCall, accessKey: string, capture: Capture, resultType: ResultType) {
   const url = (asset: 'best' | 'far' | 'near' | 'audit') => issueMediaUrl(call.ctx, accessKey, capture.livenessId, asset);
   // Seed 002's second example: no far/near stage times (a liveness type without distance stages).
   const staged = capture.livenessType === 'DISTANT_NEAR' || capture.livenessType === 'DISTANT_NEAR_ACTION';

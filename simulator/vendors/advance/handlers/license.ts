@@ -1,10 +1,7 @@
 import { randomHex } from '../ids.js';
-import { readFields, readParams } from '../parse.js';
+import { readLicenseRequest } from '../requests.js';
 import { authenticate } from '../token.js';
 import { reply, type AdvanceHandler } from './call.js';
-
-/** advance.md §3: licenseEffectiveSeconds default 600, at most 86400. */
-const EFFECTIVE = { default: 600, min: 1, max: 86400 } as const;
 
 /**
  * POST .../auth-license on all three path families (advance.md §3). The license is opaque to
@@ -14,12 +11,9 @@ const EFFECTIVE = { default: 600, min: 1, max: 86400 } as const;
 export const authLicense: AdvanceHandler = async (call) => {
   const auth = await authenticate(call.req, call.ctx);
   if (!auth.ok) return reply(call, auth.error);
-  const params = readParams(call.req, 'optional');
-  if (!params.ok) return reply(call, params.error);
-  const fields = readFields(params.value, { licenseEffectiveSeconds: 'integer', applicationId: 'string' });
-  if (!fields.ok) return reply(call, fields.error);
-  const { licenseEffectiveSeconds = EFFECTIVE.default } = fields.value;
-  if (licenseEffectiveSeconds < EFFECTIVE.min || licenseEffectiveSeconds > EFFECTIVE.max) return reply(call, 'parameter-error');
+  const request = readLicenseRequest(call.req);
+  if (!request.ok) return reply(call, request.error);
+  const { licenseEffectiveSeconds } = request.value;
   const license = btoa(hexToBinary(randomHex(192)));
   return reply(call, 'success', { data: { license, expireTimestamp: call.ctx.now() + licenseEffectiveSeconds * 1000 } });
 };

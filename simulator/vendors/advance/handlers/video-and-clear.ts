@@ -1,6 +1,6 @@
 import { isAvailable, lookUpCapture, saveCapture, saveSignature } from '../captures.js';
 import { issueMediaUrl } from '../media.js';
-import { readFields, readParams } from '../parse.js';
+import { readIdsRequest } from '../requests.js';
 import { authenticate } from '../token.js';
 import { reply, scenarioSaysSuccess, type AdvanceCall, type AdvanceHandler } from './call.js';
 import { createWellKnownCapture } from './well-known.js';
@@ -9,11 +9,9 @@ import { createWellKnownCapture } from './well-known.js';
 async function resolve(call: AdvanceCall) {
   const auth = await authenticate(call.req, call.ctx);
   if (!auth.ok) return auth;
-  const params = readParams(call.req, 'ignored');
-  if (!params.ok) return params;
-  const fields = readFields(params.value, { livenessId: 'string', signatureId: 'string' });
-  if (!fields.ok) return fields;
-  const { livenessId, signatureId } = fields.value;
+  const request = readIdsRequest(call.req);
+  if (!request.ok) return request;
+  const { livenessId, signatureId } = request.value;
   const { state } = auth.value;
   const found = lookUpCapture(state, { livenessId, signatureId, unknownSignature: 'signature-id-not-exist' });
   if (!found.ok) return found;
