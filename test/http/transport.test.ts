@@ -50,19 +50,21 @@ describe('the Express transport keeps serving whatever it is sent', () => {
   });
 
   it('acts out a hang: no answer comes, the client gives up, and the server keeps serving', async () => {
-    const attempt = fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'x-sim-scenario': 'fpt/no-answer' }, signal: AbortSignal.timeout(300) });
+    const form = new FormData();
+    form.append('video', new Blob([fixture('video-720p-25fps-5s.mp4') as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), 'v.mp4');
+    const attempt = fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'x-sim-scenario': 'fpt/no-answer' }, body: form, signal: AbortSignal.timeout(300) });
     await expect(attempt).rejects.toThrow(/abort|timeout/i);
     expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
   });
 
   it('acts out a malformed response: the client cannot parse it', async () => {
-    await expect(postFpt(sim.url, {}, { 'api-key': 'k', 'x-sim-scenario': 'fpt/malformed-response' })).rejects.toThrow();
+    await expect(postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/malformed-response' })).rejects.toThrow();
   });
 
   it('answers after a scenario\'s latency', async () => {
     const sim2 = await startSimulator({ port: 0 });
     try {
-      const { json } = await postFpt(sim2.url, {}, { 'api-key': 'k', 'x-sim-scenario': 'fpt/slow-live' });
+      const { json } = await postFpt(sim2.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/slow-live' });
       expect(json.code).toBe('200');
     } finally {
       await sim2.close();
