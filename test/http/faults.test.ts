@@ -8,6 +8,14 @@ const FPT = '/dmp/liveness/v3';
 const fpt = (sim: RunningSimulator, headers: Record<string, string>, giveUpMs?: number) =>
   rawRequest(sim.url, { path: FPT, headers: { 'api-key': 'k', ...headers }, ...(giveUpMs && { giveUpMs }) });
 
+/** A well-formed FPT upload (a non-empty `video` part): scenarios answer only well-formed requests. */
+const UPLOAD = {
+  'Content-Type': 'multipart/form-data; boundary=sim',
+  body: '--sim\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\nvideo bytes\r\n--sim--\r\n',
+};
+const fptUpload = (sim: RunningSimulator, headers: Record<string, string>, giveUpMs?: number) =>
+  rawRequest(sim.url, { path: FPT, headers: { 'api-key': 'k', 'Content-Type': UPLOAD['Content-Type'], ...headers }, body: UPLOAD.body, ...(giveUpMs && { giveUpMs }) });
+
 const started: RunningSimulator[] = [];
 async function start(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const sim = await startSimulator({ port: 0, ...options });
@@ -73,7 +81,7 @@ describe('faults asked for with X-Sim-Fault, over a real socket', () => {
   });
 
   it('none: no fault, even when the scenario has one', async () => {
-    const seen = await fpt(sim, { 'X-Sim-Scenario': 'fpt/connection-reset', 'X-Sim-Fault': 'none' });
+    const seen = await fptUpload(sim, { 'X-Sim-Scenario': 'fpt/connection-reset', 'X-Sim-Fault': 'none' });
     expect(seen.status).toBe(200);
     expect(seen.body.length).toBe(seen.contentLength);
   });
@@ -192,7 +200,7 @@ describe('caps on what a fault may hold (README "Limits")', () => {
 
   it('holds the shipped fpt/no-answer until the cap, not for ever', async () => {
     const sim = await start({ faults: { maxHangMs: 300 } });
-    const seen = await fpt(sim, { 'X-Sim-Scenario': 'fpt/no-answer' }, 10_000);
+    const seen = await fptUpload(sim, { 'X-Sim-Scenario': 'fpt/no-answer' }, 10_000);
     expect(seen.closed).toBe(true);
     expect(seen.bytes.length).toBe(0);
   });
