@@ -6,6 +6,8 @@
 export interface BodyBudget {
   /** Body bytes held now, across all requests. */
   held(): number;
+  /** Whether `bytes` more would fit now (a declared length, checked before reading any of it). */
+  fits(bytes: number): boolean;
   /** One request's share: `take` reserves more bytes (false when they do not fit), `release` gives all back. */
   lease(): BodyLease;
 }
@@ -20,6 +22,7 @@ export function createBodyBudget(maxBytes: number): BodyBudget {
   let held = 0;
   return {
     held: () => held,
+    fits: (bytes) => held + bytes <= maxBytes,
     lease() {
       let mine = 0;
       return {

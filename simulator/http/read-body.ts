@@ -47,29 +47,28 @@ export function createBodyReader(limits: BodyLimits): BodyReader {
   const budget = createBodyBudget(limits.maxBodyBytesInFlight);
   const readBody = async (req: IncomingMessage, res: ServerResponse): Promise<ReadBody> => {
     const lease = budget.lease();
-    const body = await read(req, res, lease, limits);
+    const body = await read(req, res, budget, lease, limits);
     if (body.kind === 'unreadable' && !req.complete) closeAfterAnswer(req, res);
     return { body, release: lease.release };
   };
   return Object.assign(readBody, { budget });
 }
 
-async function read(req: IncomingMessage, res: ServerResponse, lease: BodyLease, limits: BodyLimits): Promise<SimBody> {
+async function read(req: IncomingMessage, res: ServerResponse, budget: BodyBudget, lease: BodyLease, limits: BodyLimits): Promise<SimBody> {
   const contentType = req.headers['content-type'] ?? '';
   const unreadable = (reason: Extract<SimBody, { kind: 'unreadable' }>['reason']): SimBody => ({ kind: 'unreadable', reason, contentType });
   const declared = req.headers['transfer-encoding'] === undefined ? Number(req.headers['content-length'] ?? 0) : undefined;
   if (declared === 0) return { kind: 'empty' };
   if (!isIdentity(req.headers['content-encoding'])) return unreadable('encoded');
-  if (declared !== undefined) {
-    if (declared > limits.maxRequestBytes) return unreadable('too-large');
-    if (!lease.take(declared)) return unreadable('busy');
-  }
+  // A declared length that cannot fit is refused before a byte of it is read.
+  if (declared !== undefined && declared > limits.maxRequestBytes) return unreadable('too-large');
+  if (declared !== undefined && !budget.fits(declared)) return unreadable('busy');
   let received = 0;
+  // Bytes are taken from the budget as they arrive, so a client that stalls holds only what it sent.
   const meter: Meter = (bytes) => {
     received += bytes;
     if (received > limits.maxRequestBytes) return 'too-large';
-    // A declared length was taken whole; a chunked body takes its bytes as they come.
-    if (declared === undefined && !lease.take(bytes)) return 'busy';
+    if (!lease.take(bytes)) return 'busy';
     return undefined;
   };
   inviteBody(req, res);

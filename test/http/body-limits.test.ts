@@ -138,7 +138,7 @@ describe('bodies in flight share a memory budget (maxBodyBytesInFlight)', () => 
   /** A request that takes 900 kB of the 1 MiB budget and then stalls, until the returned function lets it go. */
   function holdBudget(chunked: boolean): () => void {
     const held = Buffer.alloc(900 * 1024, 0x20);
-    // A declared length is taken whole when the headers arrive; a chunked body as its bytes come.
+    // Either way the server holds the 900 kB that arrived; the declared length promises one byte more.
     const framing = chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(held.byteLength + 1) };
     const req = request(sim.url + VERIHUBS.path, { method: 'POST', headers: { ...VERIHUBS.headers, ...framing }, agent: false });
     req.on('error', () => {});
@@ -175,6 +175,10 @@ describe('bodies in flight share a memory budget (maxBodyBytesInFlight)', () => 
 
     // Verihubs documents no busy answer: its own server-side failure, which clients retry.
     expectVerihubs(await until(verihubs, isBusy), 500, 'internal server error', 'INTERNAL_SERVER_ERROR');
+    // A declared length that cannot fit is refused before its body is invited.
+    const unread = await sendRaw(sim.url + VERIHUBS.path, { headers: VERIHUBS.headers, body: verihubsJson(300 * 1024), expectContinue: true });
+    expect(unread.continued).toBe(false);
+    expect(unread.status).toBe(500);
     // ADVANCE.AI's documented busy answer, with its Retry-After header.
     const busy = await advance();
     expectAdvance(busy, 'SERVICE_BUSY', 'Service busy, please try again later');
