@@ -12,6 +12,7 @@ import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { FAULT_KEYS, readFaultSettings, type FaultSettings } from './config/faults.js';
+import { peelThrottle } from './config/throttle.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { LIMIT_KEYS, readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
@@ -135,7 +136,9 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
   const flags = settingsFromFlags(topFlags.vendorFlags);
   if (flags.ok) layers.push(flags.layer);
   else problems.push(...flags.errors);
-  const settings = resolveSettings(vendors, layers);
+  // `throttle` is every vendor's setting, read apart from the vendor's own schema.
+  const peeled = peelThrottle(vendors, layers, problems);
+  const settings = resolveSettings(vendors, peeled.layers);
   if (!settings.ok) problems.push(...settings.errors);
 
   // A config file's folders are relative to the file, so it works from any directory.
@@ -159,6 +162,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     clock: options.clock,
     ownHost,
     seed: faults.seed,
+    throttle: peeled.throttle,
   });
   return {
     simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),

@@ -5,6 +5,7 @@ import { createClock, type Clock } from './clock.js';
 import { describeRequest } from './describe.js';
 import { createFaultControl, type FaultControl } from './fault-control.js';
 import { withFaults } from './faults.js';
+import { createThrottle, type ThrottleRules } from './throttle.js';
 import { createJournal, type Journal } from './journal.js';
 import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
 import { LruMap } from './lru.js';
@@ -31,6 +32,8 @@ export interface EngineOptions {
   ownHost?: () => string;
   /** Seed of the generator behind fault probabilities and latency draws; default: random. */
   seed?: number | undefined;
+  /** Requests per window per credential, per vendor (config/throttle.ts); default: none. */
+  throttle?: ThrottleRules;
 }
 
 /** Thrown by `arm` when `armedCapacity` scenarios are already armed. */
@@ -79,6 +82,7 @@ export function createEngine(options: EngineOptions): Engine {
   const store = options.store ?? createMemoryStore({ credentialCapacity: limits.credentialCapacity, now: clock.now });
   const journal = createJournal(options.journalCapacity);
   const faults = createFaultControl({ seed: options.seed });
+  const throttle = createThrottle(options.throttle);
   const vendorRoutes = compileRoutes(options.vendors, (v) => v.routes);
   let scenarios = new Map<string, Scenario>();
   let armed: ArmedScenario[] = [];
@@ -131,6 +135,7 @@ export function createEngine(options: EngineOptions): Engine {
       setArmed([]);
       sequenceCounts.clear();
       faults.reset();
+      throttle.reset();
       clock.reset();
     },
     credentialLabel: (vendor, credential) => labelOf(vendor, credential),
@@ -249,10 +254,11 @@ export function createEngine(options: EngineOptions): Engine {
     let credential: string | undefined;
     let selection: Selection | undefined;
     let stepDef: ScenarioStepDef | undefined;
+    let throttled = false;
     try {
       const outcome = match.kind === 'found' ? await runStages(vendor, route, params, req, scenarioName) : await answerWrongMethod(vendor, route, req);
       if ('problem' in outcome) return outcome.problem;
-      ({ credential, selection, stepDef } = outcome);
+      ({ credential, selection, stepDef, throttled = false } = outcome);
       response = outcome.result.response;
       code = outcome.result.code;
       credential = outcome.result.credential ?? credential;
@@ -271,6 +277,7 @@ export function createEngine(options: EngineOptions): Engine {
       path: req.path,
       credential: credential === undefined ? null : labelOf(vendor.id, credential),
       scenario: selection?.scenario.id ?? null,
+      throttled,
       status: response.status,
       code: code ?? null,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
@@ -281,7 +288,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   type StagesOutcome =
     | { problem: SimResponse }
-    | { result: VendorResult; credential: string | undefined; selection?: Selection; stepDef?: ScenarioStepDef };
+    | { result: VendorResult; credential: string | undefined; selection?: Selection; stepDef?: ScenarioStepDef; throttled?: boolean };
 
   /**
    * DESIGN.md "Outcomes, scenarios and realism", in this order: authenticate (a refused call gets
@@ -299,6 +306,12 @@ export function createEngine(options: EngineOptions): Engine {
 
     const ctx = contextFor(vendor, credential, req);
     const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
+    // Over its rate: the vendor renders the throttle's outcome like a scenario's; no scenario is used up.
+    const over = label === undefined ? undefined : throttle.take(vendor.id, label, clock.now());
+    if (over !== undefined) {
+      const result = await vendor.handle({ req, route, params, credential, scenario: { scenarioId: 'throttle', outcome: over, set: {} }, ctx });
+      return { result, credential, throttled: true };
+    }
     // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
     const selection = scenariosApply ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
     if (selection && !selection.scenario.skipRequestChecks) {

@@ -10,6 +10,8 @@ export interface JournalEntry {
   path: string;
   credential: string | null;
   scenario: string | null;
+  /** Answered by the vendor's throttle (requests per window per credential), not by a scenario. */
+  throttled: boolean;
   status: number;
   code: string | null;
   durationMs: number;
