@@ -11,6 +11,8 @@ import {
   BufferSource,
   EncodedPacketSink,
   Input,
+  Logging,
+  LogLevel,
   MATROSKA,
   MP4,
   QTFF,
@@ -58,6 +60,10 @@ const CONTAINERS: ReadonlyArray<[InputFormat, VideoInfo['container']]> = [
  * resolves to either the container's metadata or a reason it has none.
  */
 export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> {
+  return quietly(() => inspect(bytes));
+}
+
+async function inspect(bytes: Uint8Array): Promise<VideoInspection> {
   if (bytes.length === 0) return fail('empty', 'the upload is empty');
   const image = sniffImageFormat(bytes);
   if (image) return fail('image', `the upload is a ${image} still image, not a video`);
@@ -113,6 +119,28 @@ export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> 
     return fail('unreadable', `the container cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     input.dispose();
+  }
+}
+
+/**
+ * The container library prints warnings and errors about odd input to the console ("Unsupported
+ * video codec", "Error parsing AVC SPS"). Here an odd upload is an answer, not a server problem,
+ * and those lines looked like failures in server logs and test runs; so the library is silent
+ * while any inspection runs. Its level is a process-wide singleton: it is restored when the last
+ * concurrent inspection ends, so a host program's own use of the library keeps its setting.
+ */
+let inspecting = 0;
+let levelBefore = Logging.level;
+
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  if (inspecting++ === 0) {
+    levelBefore = Logging.level;
+    Logging.level = LogLevel.Silent;
+  }
+  try {
+    return await run();
+  } finally {
+    if (--inspecting === 0) Logging.level = levelBefore;
   }
 }
 
