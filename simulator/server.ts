@@ -15,6 +15,8 @@ import { FAULT_KEYS, readFaultSettings, type FaultSettings } from './config/faul
 import { peelThrottle } from './config/throttle.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { LIMIT_KEYS, readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
+import { readMediaLimits } from './config/media.js';
+import { createVideoPool, type VideoPool, type VideoPoolOptions } from './workers/video-pool.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
@@ -47,6 +49,8 @@ export interface SimulatorOptions {
   cors?: boolean;
   /** The seed and the fault caps (config keys seed, maxHang, maxHungConnections, maxWait); these win. */
   faults?: FaultSettings;
+  /** The server's video inspection pool (README "Limits"); wins over the config file and --set. */
+  media?: VideoPoolOptions;
 }
 
 export interface RunningSimulator {
@@ -101,8 +105,12 @@ interface TransportSettings extends Partial<BodyLimits> {
   faultLimits: FaultSettings;
 }
 
-/** `ownHost`: the listening host[:port], for served URLs when a request's Host is unusable. */
-function build(options: SimulatorOptions, ownHost?: () => string): { simulator: Simulator; transport: TransportSettings } {
+/**
+ * buildSimulator, plus what only the server needs from the same options and file: the transport's
+ * settings and the video inspection pool's. `ownHost`: the listening host[:port], for served URLs
+ * when a request's Host is unusable.
+ */
+function build(options: SimulatorOptions, ownHost?: () => string): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
   const layers: SettingsLayer[] = [];
@@ -133,6 +141,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     ...readBodyLimits({ ...options }, 'options', problems),
   };
   const faults = { ...readFaultSettings(file, options.configFile ?? '', problems), ...readFaultSettings(topFlags.values, '--set', problems), ...options.faults };
+  const media = { ...readMediaLimits(file, options.configFile ?? '', problems), ...readMediaLimits(topFlags.values, '--set', problems), ...options.media };
   const flags = settingsFromFlags(topFlags.vendorFlags);
   if (flags.ok) layers.push(flags.layer);
   else problems.push(...flags.errors);
@@ -167,13 +176,20 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
   return {
     simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
     transport: { cors: options.cors ?? file.cors === true, ...bodyLimits, faultLimits: faults },
+    media,
   };
 }
 
 /** Starts the simulator on HTTP; port 0 picks a free one. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   let listening = 'localhost';
-  const { simulator, transport } = build(options, () => listening);
+  // FPT reads uploaded videos in the worker pool, off the event loop (simulator/workers). The
+  // pool's settings are read with the rest of the configuration, so FPT gets a forwarder, bound
+  // to the pool before the server listens.
+  let pool: VideoPool | undefined;
+  const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool!.inspect(bytes) });
+  const { simulator, transport, media } = build({ ...options, vendors }, () => listening);
+  pool = createVideoPool(media);
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);
@@ -183,6 +199,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);
+  }).catch(async (error: unknown) => {
+    await pool.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
@@ -193,11 +212,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     engine,
     simulator,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await pool.close();
+    },
     drain: (timeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) => inFlight.drain(timeoutMs),
   };
 }

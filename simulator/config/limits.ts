@@ -3,6 +3,7 @@ import { parseDuration } from '../admin/input.js';
 import type { EngineLimits } from '../engine/limits.js';
 import type { BodyLimits } from '../http/read-body.js';
 import { FAULT_KEYS } from './faults.js';
+import { MEDIA_LIMIT_KEYS } from './media.js';
 
 /** The transport's caps on request bodies (simulator/http/read-body.ts). */
 const BODY_LIMIT_KEYS = ['maxRequestBytes', 'maxBodyBytesInFlight'] as const;
@@ -11,7 +12,7 @@ const BODY_LIMIT_KEYS = ['maxRequestBytes', 'maxBodyBytesInFlight'] as const;
  * The engine's caps as config-file keys (README "Limits"), also settable as `--set <key>=<value>`.
  * Each value is checked here; a bad one stops the start with its source and key.
  */
-export const LIMIT_KEYS = ['credentialCapacity', 'armedCapacity', 'maxClockOffset', ...BODY_LIMIT_KEYS] as const;
+export const LIMIT_KEYS = ['credentialCapacity', 'armedCapacity', 'maxClockOffset', ...BODY_LIMIT_KEYS, ...MEDIA_LIMIT_KEYS] as const;
 
 export function readBodyLimits(values: Record<string, unknown>, source: string, problems: string[]): Partial<BodyLimits> {
   const limits: Partial<BodyLimits> = {};

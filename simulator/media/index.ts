@@ -2,4 +2,4 @@
 export { sniffImageFormat, inspectImage } from './image.js';
 export type { ImageFormat, ImageInfo } from './image.js';
 export { inspectVideo } from './video.js';
-export type { VideoInfo, VideoInspection } from './video.js';
+export type { VideoInfo, VideoInspection, VideoInspector } from './video.js';

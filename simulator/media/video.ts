@@ -39,9 +39,16 @@ export interface VideoInfo {
 
 export type VideoInspection =
   | { ok: true; info: VideoInfo }
-  | { ok: false; reason: 'empty' | 'image' | 'not-a-video' | 'no-video-track' | 'unreadable'; detail: string };
+  | { ok: false; reason: 'empty' | 'image' | 'not-a-video' | 'no-video-track' | 'unreadable' | 'busy'; detail: string };
 
+// 'busy' comes only from the server's worker pool: its queue was full, nothing was read.
 type Failure = Extract<VideoInspection, { ok: false }>;
+
+/**
+ * What the FPT vendor calls to read an upload: `inspectVideo` inline (browsers, the library), or
+ * the server's worker pool, which runs it off the event loop under a deadline (simulator/workers).
+ */
+export type VideoInspector = (bytes: Uint8Array) => Promise<VideoInspection>;
 
 function fail(reason: Failure['reason'], detail: string): Failure {
   return { ok: false, reason, detail };

@@ -1,4 +1,4 @@
-import { inspectImage, inspectVideo } from '../../media/index.js';
+import { inspectImage, inspectVideo, type VideoInspector } from '../../media/index.js';
 import { MESSAGES } from './codes.js';
 import type { OutcomeSpec } from './outcomes.js';
 import { videoPartProblem, type FptUpload } from './parse.js';
@@ -21,12 +21,14 @@ export interface Decision {
  * Realistic behaviour (fpt.md "Input checks the simulator can really make"): what FPT.AI would
  * answer for these bytes. Faces, blur and spoofs cannot be judged from bytes: a valid input is live.
  */
-export async function decide(upload: FptUpload, settings: FptSettings): Promise<Decision> {
+export async function decide(upload: FptUpload, settings: FptSettings, inspect: VideoInspector = inspectVideo): Promise<Decision> {
   const fail = (input: string): Decision => ({ spec: { input }, smallImage: false });
   const { video } = upload;
   if (videoPartProblem(upload) || !video || video.bytes.byteLength > settings.maxVideoBytes) return fail(MESSAGES.invalidVideo);
 
-  const inspection = await inspectVideo(video.bytes);
+  // Whatever the inspector could not read in time or at all (its deadline, a full queue) is an
+  // unreadable video: FPT's 409, like any corrupt upload.
+  const inspection = await inspect(video.bytes);
   if (!inspection.ok) {
     // An image posted as the video is FPT's "Video is still image" (413), not an upload error.
     if (inspection.reason === 'image') return { spec: { video: { code: '413', message: MESSAGES.stillImage } }, smallImage: false };

@@ -1,6 +1,7 @@
 import { hashedLabel, isHashedLabel } from '../../engine/credential-label.js';
 import { sha256Hex, unitFromDigest } from '../../engine/digest.js';
 import type { Vendor, VendorCall, VendorResult } from '../../engine/vendor.js';
+import { inspectVideo, type VideoInspector } from '../../media/index.js';
 import { applyOverrides } from '../../scenarios/overrides.js';
 import { decide } from './decide.js';
 import { OUTCOMES, type FptOutcomeName, type OutcomeSpec } from './outcomes.js';
@@ -39,14 +40,25 @@ export const fpt: Vendor<FptSettings> = {
     const body = renderBody({ input: problem }, NO_SCORES);
     return { response: toResponse(body, 200, ctx.settings), code: body.code };
   },
-  handle,
+  handle: (call) => handle(call, inspectVideo),
 };
 
 /** An input error renders no score. */
 const NO_SCORES: RenderFacts = { scores: { spoof: 0, deepfake: 0, similarity: 0 }, cmndSent: false, smallImage: false };
 
+export interface FptDeps {
+  /** Reads an uploaded video; default inline. The server injects its worker pool (simulator/workers). */
+  inspectVideo?: VideoInspector;
+}
+
+/** FPT with its video inspector injected, the way Verihubs gets its image fetcher. */
+export function createFpt(deps: FptDeps = {}): Vendor<FptSettings> {
+  const inspect = deps.inspectVideo ?? inspectVideo;
+  return { ...fpt, handle: (call) => handle(call, inspect) };
+}
+
 /** A call that passed `authenticate`. */
-async function handle({ req, scenario, ctx }: VendorCall<FptSettings>): Promise<VendorResult> {
+async function handle({ req, scenario, ctx }: VendorCall<FptSettings>, inspect: VideoInspector): Promise<VendorResult> {
   const settings = ctx.settings;
   const upload = parseUpload(req);
   const facts = await renderFacts(upload);
@@ -54,7 +66,7 @@ async function handle({ req, scenario, ctx }: VendorCall<FptSettings>): Promise<
   if (scenario) {
     spec = OUTCOMES[scenario.outcome as FptOutcomeName].spec;
   } else {
-    const decision = await decide(upload, settings);
+    const decision = await decide(upload, settings, inspect);
     spec = decision.spec;
     facts.smallImage = decision.smallImage;
   }

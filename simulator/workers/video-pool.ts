@@ -1,0 +1,189 @@
+/**
+ * Video inspection off the event loop, under a hard budget (DESIGN "Untrusted input"; issue 7).
+ *
+ * The container library is third-party code, and one mutated byte made it loop forever: nothing
+ * that runs on the event loop can be stopped from outside. So the server inspects each upload in a
+ * worker thread, with a wall-clock deadline: a worker that overruns is terminated (V8 stops even a
+ * spinning loop) and replaced, and its upload is answered as unreadable, like any corrupt video.
+ * The structural caps in simulator/media (limits.ts) keep ordinary bad input far from the deadline.
+ *
+ * - Workers start on demand, up to `workers`, and stay for the next upload.
+ * - `deadlineMs` runs from the moment a started worker takes the upload, so neither waiting nor
+ *   starting a worker (loading the library: 0.1-1 s on a busy machine) eats into it.
+ * - When every worker is busy, uploads wait in order, at most `queueCapacity` of them; one more is
+ *   answered at once as 'busy' (FPT: the 409 of an unreadable video: the vendor documents no busy
+ *   answer). The longest an upload can wait is thus deadline × (1 + queueCapacity / workers).
+ *
+ * Node-only (worker_threads), so it lives at the edge and is injected into the FPT vendor by the
+ * server; the browser build and the library's in-process engine inspect inline.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { VideoInspection, VideoInspector } from '../media/video.js';
+import type { InspectAnswer, InspectRequest } from './video-worker.js';
+
+export interface VideoPoolOptions {
+  /** Worker threads, started on demand. */
+  workers?: number;
+  /** Wall-clock budget of one inspection, in ms. */
+  deadlineMs?: number;
+  /** Uploads that may wait for a worker; past it an upload is answered 'busy' at once. */
+  queueCapacity?: number;
+  /** The compiled worker module; default: workerModuleUrl(). */
+  workerUrl?: URL;
+}
+
+/** README "Limits": a real inspection takes 1-50 ms; a phone video is never near these. */
+export const VIDEO_POOL_DEFAULTS = { workers: 2, deadlineMs: 3000, queueCapacity: 64 } as const;
+
+/** A worker's heap cap: the library's index of a capped file is a few MB; a runaway one is stopped. */
+const WORKER_HEAP_MB = 256;
+/** A worker that has not loaded by then never will (a broken build): its upload is answered. */
+const WORKER_START_MS = 15_000;
+
+export interface VideoPool {
+  inspect: VideoInspector;
+  /** Worker threads alive, inspections running and waiting, and workers terminated for overrunning. */
+  stats(): { workers: number; busy: number; queued: number; timedOut: number };
+  /** Terminates every worker; anything running or waiting is answered 'busy'. */
+  close(): Promise<void>;
+}
+
+/**
+ * Where the worker's code is. A worker is a fresh Node.js instance that loads its file with Node's
+ * own loader, and Node 20 cannot run TypeScript; so the worker always runs compiled JavaScript:
+ * - from dist/ (npm start, the package), the sibling video-worker.js;
+ * - when this module was itself loaded from its TypeScript source (vitest compiles the test
+ *   process's imports in memory, not a worker's), the same file under this checkout's dist/,
+ *   which `npm test` builds first (pretest). After changing simulator/media or this folder, run
+ *   `npm run build` before `npx vitest run ...`, or the worker runs the previous build.
+ */
+export function workerModuleUrl(): URL {
+  const here = new URL(import.meta.url);
+  return here.pathname.endsWith('.js') ? new URL('./video-worker.js', here) : new URL('../../dist/simulator/workers/video-worker.js', here);
+}
+
+interface Job {
+  bytes: Uint8Array;
+  resolve(result: VideoInspection): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Until the worker says it has loaded, this times its start instead of an inspection. */
+  starting: ReturnType<typeof setTimeout> | undefined;
+  running?: Job & { id: number; timer?: ReturnType<typeof setTimeout> };
+}
+
+const failure = (reason: 'unreadable' | 'busy', detail: string): VideoInspection => ({ ok: false, reason, detail });
+
+export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
+  const { workers, deadlineMs, queueCapacity } = { ...VIDEO_POOL_DEFAULTS, ...options };
+  const url = options.workerUrl ?? workerModuleUrl();
+  if (!existsSync(fileURLToPath(url))) {
+    throw new Error(`[liveness-sim] the video inspection worker ${fileURLToPath(url)} is missing: run \`npm run build\``);
+  }
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let nextId = 1;
+  let timedOut = 0;
+  let closed = false;
+
+  function spawn(): Slot {
+    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.unref(); // an idle pool never keeps the process alive; the server's socket does
+    const slot: Slot = { worker, starting: undefined };
+    slot.starting = setTimeout(() => retire(slot, failure('unreadable', 'the inspection worker did not start')), WORKER_START_MS);
+    slot.starting.unref();
+    worker.on('message', (answer: InspectAnswer) => {
+      if ('ready' in answer) {
+        clearTimeout(slot.starting);
+        slot.starting = undefined;
+        if (slot.running) startDeadline(slot);
+        return;
+      }
+      const job = slot.running;
+      if (!job || job.id !== answer.id) return;
+      clearTimeout(job.timer);
+      slot.running = undefined;
+      job.resolve(answer.result);
+      drain();
+    });
+    // A crash (heap cap, a bug) or an exit: the worker is gone, its upload unreadable.
+    worker.on('error', (error) => retire(slot, failure('unreadable', `the inspection worker failed: ${error.message}`)));
+    worker.on('exit', () => retire(slot, failure('unreadable', 'the inspection worker stopped')));
+    slots.push(slot);
+    return slot;
+  }
+
+  function idleSlot(): Slot | undefined {
+    return slots.find((s) => !s.running) ?? (slots.length < workers ? spawn() : undefined);
+  }
+
+  function run(slot: Slot, job: Job): void {
+    const id = nextId++;
+    slot.running = { ...job, id };
+    if (!slot.starting) startDeadline(slot);
+    // One copy of the upload's own bytes (a view may share a larger buffer), moved, not cloned again.
+    const bytes = job.bytes.slice();
+    slot.worker.postMessage({ id, bytes } satisfies InspectRequest, [bytes.buffer]);
+  }
+
+  function startDeadline(slot: Slot): void {
+    slot.running!.timer = setTimeout(() => {
+      timedOut++;
+      retire(slot, failure('unreadable', `the video was not read within the ${deadlineMs} ms inspection deadline`));
+    }, deadlineMs);
+  }
+
+  function drain(): void {
+    while (!closed && queue.length > 0) {
+      const slot = idleSlot();
+      if (!slot) return;
+      run(slot, queue.shift()!);
+    }
+  }
+
+  /** Takes a worker out for good (overran, crashed, exited): its upload gets `result`; another takes the queue. */
+  function retire(slot: Slot, result: VideoInspection): void {
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    slots.splice(index, 1);
+    clearTimeout(slot.starting);
+    void slot.worker.terminate();
+    const job = slot.running;
+    if (job) {
+      clearTimeout(job.timer);
+      slot.running = undefined;
+      job.resolve(result);
+    }
+    drain();
+  }
+
+  return {
+    inspect(bytes) {
+      if (closed) return Promise.resolve(failure('busy', 'the simulator is shutting down'));
+      return new Promise((resolve) => {
+        const job: Job = { bytes, resolve };
+        const slot = idleSlot();
+        if (slot) run(slot, job);
+        else if (queue.length < queueCapacity) queue.push(job);
+        else resolve(failure('busy', `every inspection worker is busy and ${queueCapacity} uploads are waiting`));
+      });
+    },
+    stats: () => ({ workers: slots.length, busy: slots.filter((s) => s.running).length, queued: queue.length, timedOut }),
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.resolve(failure('busy', 'the simulator is shutting down'));
+      const all = slots.splice(0);
+      for (const slot of all) {
+        clearTimeout(slot.starting);
+        if (!slot.running) continue;
+        clearTimeout(slot.running.timer);
+        slot.running.resolve(failure('busy', 'the simulator is shutting down'));
+      }
+      await Promise.all(all.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

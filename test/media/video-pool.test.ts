@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { inspectVideo } from '../../simulator/media/index.js';
+import { createVideoPool, type VideoPool } from '../../simulator/workers/video-pool.js';
+import { fixture } from '../support/fixtures.js';
+import { endlessWebm } from '../support/media-bombs.js';
+
+// The pool runs the compiled worker (dist/, built by `npm test`'s pretest): see workerModuleUrl().
+const pools: VideoPool[] = [];
+const pool = (options: Parameters<typeof createVideoPool>[0]) => {
+  const created = createVideoPool(options);
+  pools.push(created);
+  return created;
+};
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+
+const valid = () => fixture('video-720p-25fps-5s.mp4');
+
+describe('the video inspection pool (issue 7, finding 1: a WebM that loops the container library forever)', () => {
+  it('terminates a worker stuck past the deadline, answers its upload unreadable, and serves the next upload with a new worker', async () => {
+    const videos = pool({ workers: 1, deadlineMs: 500 });
+    const stuck = await videos.inspect(endlessWebm());
+    expect(stuck).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(!stuck.ok && stuck.detail).toContain('500 ms inspection deadline');
+    expect(videos.stats()).toMatchObject({ timedOut: 1, workers: 0 });
+    expect(await videos.inspect(valid())).toMatchObject({ ok: true, info: { container: 'mp4', frameCount: 125 } });
+    expect(videos.stats()).toMatchObject({ timedOut: 1, workers: 1 });
+  });
+
+  it('answers one upload more than the queue holds as busy at once, and still inspects those waiting', async () => {
+    const videos = pool({ workers: 1, deadlineMs: 1000, queueCapacity: 1 });
+    const running = videos.inspect(endlessWebm());
+    const waiting = videos.inspect(valid());
+    const refused = videos.inspect(valid());
+    const first = await Promise.race([running.then(() => 'running'), waiting.then(() => 'waiting'), refused.then(() => 'refused')]);
+    expect(first).toBe('refused');
+    expect(await refused).toMatchObject({ ok: false, reason: 'busy' });
+    expect(await running).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await waiting).toMatchObject({ ok: true });
+  });
+
+  it('on close, answers what runs and waits as busy, stops every worker, and refuses new uploads', async () => {
+    const videos = pool({ workers: 1, deadlineMs: 60_000 });
+    const running = videos.inspect(endlessWebm());
+    const waiting = videos.inspect(valid());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await videos.close();
+    expect(await running).toMatchObject({ ok: false, reason: 'busy' });
+    expect(await waiting).toMatchObject({ ok: false, reason: 'busy' });
+    expect(videos.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0 });
+    expect(await videos.inspect(valid())).toMatchObject({ ok: false, reason: 'busy' });
+  });
+
+  it('reads every fixture exactly as the inline inspector does', async () => {
+    const videos = pool({ workers: 2 });
+    const names = ['video-720p-25fps-5s.mp4', 'video-720p-25fps-5s.mov', 'video-720p-25fps-5s.webm', 'video-720p-25fps-5s-live.webm', 'video-720p-25fps-5s-fragmented.mp4', 'video-one-frame.mp4', 'face-1024x768.jpg', 'not-media.txt'];
+    const pooled = await Promise.all(names.map((name) => videos.inspect(fixture(name))));
+    const inline = await Promise.all(names.map((name) => inspectVideo(fixture(name))));
+    expect(pooled).toEqual(inline);
+  });
+
+  it('refuses to start without its compiled worker, naming the command that builds it', () => {
+    expect(() => createVideoPool({ workerUrl: new URL('file:///nonexistent/video-worker.js') })).toThrow(/npm run build/);
+  });
+});
