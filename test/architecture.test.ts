@@ -16,7 +16,7 @@ const filesBelow = (dir: string): string[] =>
 const importsOf = (file: string) =>
   [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 
-const CORE = ['simulator/engine', 'simulator/scenarios', 'simulator/vendors', 'simulator/media', 'simulator/admin'];
+const CORE = ['simulator/engine', 'simulator/scenarios', 'simulator/vendors', 'simulator/media', 'simulator/admin', 'simulator/contracts'];
 /** Core files outside those folders: the composition of engine and admin API (msw will serve it too). */
 const CORE_FILES = ['simulator/simulator.ts'];
 /** What sits above the engine (DESIGN.md "Admin API": a layer above the engine, composed in simulator.ts). */

@@ -4,8 +4,8 @@ import { startSimulator, type RunningSimulator } from '../../simulator/server.js
 import { fixture } from '../support/fixtures.js';
 import { postFpt } from '../support/fpt-client.js';
 
-/** The seed's own example bodies (contracts/golden/fpt/README.md) against what the simulator answers. */
-const golden = (name: string) => JSON.parse(readFileSync(new URL(`../../contracts/golden/fpt/${name}.json`, import.meta.url), 'utf8'));
+/** The seed's own example bodies (contracts/examples/fpt/README.md) against what the simulator answers. */
+const golden = (name: string) => JSON.parse(readFileSync(new URL(`../../contracts/examples/fpt/${name}.json`, import.meta.url), 'utf8'));
 
 /** Same keys in the same order and the same JSON type at every leaf. */
 function shapeOf(value: unknown): unknown {
