@@ -160,6 +160,7 @@ function describeSchemaErrors(errors: ErrorObject[]): string[] {
     const at = e.instancePath || '/';
     if (e.keyword === 'additionalProperties') return `${at}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
     if (e.keyword === 'oneOf') return `${at}: give exactly one of "outcome" or "sequence"`;
+    if (e.keyword === 'const') return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (the only scenario format version)`;
     if (e.keyword === 'enum') return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`;
     return `${at}: ${e.message}`;
   });

@@ -41,6 +41,17 @@ describe('the engine, called directly with a transport-neutral request', () => {
     expect(response.fault).toEqual({ type: 'reset' });
   });
 
+  it('takes X-Sim-Fault and X-Sim-Latency off the request before the vendor sees it, and attaches them as data', async () => {
+    let seen: Record<string, string> | undefined;
+    const spy = { ...fpt, handle: (call: Parameters<typeof fpt.handle>[0]) => ((seen = call.req.headers), fpt.handle(call)) };
+    const engine = createEngine({ vendors: [spy] });
+    const response = await engine.handle(upload({ 'api-key': 'k', 'x-sim-fault': 'drip; duration=700', 'x-sim-latency': '40' }));
+    expect(seen).toEqual({ 'api-key': 'k' });
+    expect(response.fault).toEqual({ type: 'drip', durationMs: 700 });
+    expect(response.latencyMs).toBe(40);
+    expect(bodyOf(response.body).code).toBe('200');
+  });
+
   it('takes its settings per vendor, merged by the caller', async () => {
     const engine = createEngine({ vendors: [fpt], settings: { fpt: { ...fpt.settings.defaults, apiKeys: ['only'] } } });
     expect((await engine.handle(upload({ 'api-key': 'other' }))).status).toBe(401);

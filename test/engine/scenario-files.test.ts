@@ -16,7 +16,7 @@ describe('scenario files are validated when loaded, errors name the file and the
     ['an unknown field', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nlatenc: 5\n', 'my/file.yaml: /: unknown field "latenc"'],
     ['both outcome and sequence', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nsequence: [{outcome: live}]\n', 'give exactly one of "outcome" or "sequence"'],
     ['an unknown vendor in the id', 'version: 1\nid: acme/x\ndescription: d\noutcome: live\n', 'my/file.yaml: /id: must match pattern'],
-    ['a wrong version', 'version: 2\nid: fpt/x\ndescription: d\noutcome: live\n', 'my/file.yaml: /version: must be equal to constant'],
+    ['a wrong version', 'version: 2\nid: fpt/x\ndescription: d\noutcome: live\n', 'my/file.yaml: /version: must be 1 (the only scenario format version)'],
     ['a misspelt outcome', 'version: 1\nid: fpt/x\ndescription: d\noutcome: no-fase\n', 'my/file.yaml: /outcome: "no-fase" is not a fpt outcome (closest: "no-face"'],
     ['a misspelt outcome in a sequence', 'version: 1\nid: fpt/x\ndescription: d\nsequence: [{outcome: live}, {outcome: lve}]\n', 'my/file.yaml: /sequence/1/outcome: "lve"'],
     ['an override of a field the vendor does not have', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.score: "1"}\n', 'my/file.yaml: /set/liveness.score: the vendor body has no such field'],
@@ -45,7 +45,7 @@ describe('scenario files are validated when loaded, errors name the file and the
     if (!result.ok) {
       expect(result.errors).toEqual([
         'my/file.yaml: /: unknown field "latenc"',
-        'my/file.yaml: /version: must be equal to constant',
+        'my/file.yaml: /version: must be 1 (the only scenario format version)',
         expect.stringContaining('my/file.yaml: /outcome: "no-fase" is not a fpt outcome'),
         expect.stringContaining('my/file.yaml: /when/filenme: fpt requests have no fact "filenme"'),
       ]);
