@@ -46,6 +46,15 @@ describe('architecture: dependencies point one way', () => {
     expect(offences).toEqual([]);
   });
 
+  it('the core gets the Node-only video worker pool only by injection: nothing in it imports simulator/workers', () => {
+    const offences = [...CORE.flatMap(filesBelow), ...CORE_FILES].flatMap((file) =>
+      targetsOf(file)
+        .filter((target) => target.startsWith('simulator/workers/'))
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
   it('nothing in simulator/ imports the kit in src/', () => {
     const offences = filesBelow('simulator').flatMap((file) =>
       importsOf(file)
