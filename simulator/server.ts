@@ -10,7 +10,7 @@ import { createApp } from './http/app.js';
 import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
-import { createSimulator, type Simulator } from './simulator.js';
+import { composeSimulator, type Simulator } from './simulator.js';
 import { FAULT_KEYS, readFaultSettings, type FaultSettings } from './config/faults.js';
 import { peelThrottle } from './config/throttle.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
@@ -174,7 +174,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     throttle: peeled.throttle,
   });
   return {
-    simulator: createSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
+    simulator: composeSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
     transport: { cors: options.cors ?? file.cors === true, ...bodyLimits, faultLimits: faults },
     media,
   };

@@ -24,7 +24,7 @@ export const ADMIN_PREFIX = '/__sim';
 export const isAdminPath = (path: string) => path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
 
 /** Puts the admin API above an engine. */
-export function createSimulator(engine: Engine, options: SimulatorLayerOptions = {}): Simulator {
+export function composeSimulator(engine: Engine, options: SimulatorLayerOptions = {}): Simulator {
   const admin = createAdminApi(engine, { adminToken: options.adminToken });
   return {
     engine,

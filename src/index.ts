@@ -1,14 +1,15 @@
 /**
- * liveness-sim as a library: start a simulator in a test suite, or build the engine and call it
- * without HTTP; validate bodies against the vendors' contracts (also `liveness-sim/contracts`).
+ * liveness-sim as a library (README "Use it as a library"): start a simulator on HTTP in a test
+ * suite, or build one in-process and call it without HTTP (every factory is safe to call with no
+ * arguments); validate bodies against the vendors' contracts (also `liveness-sim/contracts`).
  * The msw handlers come later as `liveness-sim/msw`.
  */
 export { startSimulator, buildEngine, buildSimulator, SimulatorConfigError } from '../simulator/server.js';
 export type { SimulatorOptions, RunningSimulator } from '../simulator/server.js';
-export { createEngine } from '../simulator/engine/engine.js';
-export type { Engine, EngineOptions } from '../simulator/engine/engine.js';
-export { createSimulator } from '../simulator/simulator.js';
-export type { Simulator, SimulatorLayerOptions } from '../simulator/simulator.js';
+export { createEngine, createSimulator } from './library.js';
+export type { CreateEngineOptions, CreateSimulatorOptions } from './library.js';
+export type { Engine } from '../simulator/engine/engine.js';
+export type { Simulator } from '../simulator/simulator.js';
 export type { SimRequest, SimResponse, SimBody, SimFile, VendorId } from '../simulator/engine/types.js';
 export { allVendors } from '../simulator/vendors/index.js';
 export { validateResponse, validateRequest, validateAgainst, formatErrors, schemas, OPERATIONS } from '../simulator/contracts/index.js';

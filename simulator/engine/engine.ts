@@ -19,7 +19,8 @@ import type { AnyVendor, AuthContext, RouteDef, ScenarioStep, VendorContext, Ven
 export const SCENARIO_HEADER = 'x-sim-scenario';
 
 export interface EngineOptions {
-  vendors: readonly AnyVendor[];
+  /** The vendors served; none by default (the library entry, src/index.ts, defaults to all). */
+  vendors?: readonly AnyVendor[];
   scenarios?: readonly Scenario[];
   /** Per-vendor settings, already merged over the vendor's defaults (see config/settings.ts). */
   settings?: Partial<Record<VendorId, unknown>>;
@@ -74,16 +75,22 @@ export interface Engine {
   routeList(): { vendor: VendorId; methods: readonly string[]; path: string }[];
 }
 
-export function createEngine(options: EngineOptions): Engine {
-  const vendors = new Map(options.vendors.map((v) => [v.id, v] as const));
-  const settings = new Map(options.vendors.map((v) => [v.id, options.settings?.[v.id] ?? v.settings.defaults] as const));
+/**
+ * The pure engine: no file is read, nothing is assumed. With no options it serves no vendor (every
+ * path is the simulator's 404); `createEngine` of the library entry (src/index.ts) brings the
+ * vendors, their settings and the shipped scenarios.
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const vendorList = options.vendors ?? [];
+  const vendors = new Map(vendorList.map((v) => [v.id, v] as const));
+  const settings = new Map(vendorList.map((v) => [v.id, options.settings?.[v.id] ?? v.settings.defaults] as const));
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = options.clock ?? createClock(Date.now, { maxOffsetMs: limits.maxClockOffsetMs });
   const store = options.store ?? createMemoryStore({ credentialCapacity: limits.credentialCapacity, now: clock.now });
   const journal = createJournal(options.journalCapacity);
   const faults = createFaultControl({ seed: options.seed });
   const throttle = createThrottle(options.throttle);
-  const vendorRoutes = compileRoutes(options.vendors, (v) => v.routes);
+  const vendorRoutes = compileRoutes(vendorList, (v) => v.routes);
   let scenarios = new Map<string, Scenario>();
   let armed: ArmedScenario[] = [];
   /** Armed entries by credential (null: everyone), so selection reads two short lists, not them all. */

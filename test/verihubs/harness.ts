@@ -6,7 +6,7 @@ import { createClock } from '../../simulator/engine/clock.js';
 import { createEngine, type Engine } from '../../simulator/engine/engine.js';
 import { createApp } from '../../simulator/http/app.js';
 import { loadScenarioDirs } from '../../simulator/scenarios/load-dirs.js';
-import { createSimulator } from '../../simulator/simulator.js';
+import { composeSimulator } from '../../simulator/simulator.js';
 import { verihubs } from '../../simulator/vendors/verihubs/index.js';
 
 /**
@@ -38,7 +38,7 @@ export async function startVerihubs(settings: Record<string, unknown> = {}): Pro
   const loaded = loadScenarioDirs([SCENARIOS_DIR], new Map([[verihubs.id, verihubs]]));
   if (loaded.errors.length > 0) throw new Error(loaded.errors.join('\n'));
   const engine = createEngine({ vendors: [verihubs], scenarios: loaded.scenarios, settings: resolved.settings, clock: createClock(() => NOW) });
-  const server: Server = createServer(createApp(createSimulator(engine)));
+  const server: Server = createServer(createApp(composeSimulator(engine)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
