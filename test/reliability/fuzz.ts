@@ -68,7 +68,8 @@ export async function fuzz<T>(name: string, sim: SimProcess, arbitrary: fc.Arbit
     const short = message.length > 3000 ? `${message.slice(0, 1500)}\n[... ${message.length - 3000} characters ...]\n${message.slice(-1500)}` : message;
     const saved = last && save(name, last.request, last.why);
     const cause = last ? `\n[reliability] ${describeRequest(last.request).slice(0, 600)}\n  answered ${last.why}` : '';
-    throw new Error(saved ? `${short}${cause}\n[reliability] the failing request (shrunk when it could be): ${saved.file}\n  replay it: ${saved.replay}` : `${short}${cause}`);
+    (error as Error).message = saved ? `${short}${cause}\n[reliability] the failing request (shrunk when it could be): ${saved.file}\n  replay it: ${saved.replay}` : `${short}${cause}`;
+    throw error;
   } finally {
     report(name, tally, slowest);
     // Health is checked after the answers, so a failing answer is what the log shows first.
