@@ -20,6 +20,7 @@ import { createVideoPool, type VideoPool, type VideoPoolOptions } from './worker
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
+import { createResponseCheck } from './contracts/check-response.js';
 
 export interface SimulatorOptions {
   port?: number;
@@ -47,6 +48,8 @@ export interface SimulatorOptions {
   onNotice?: (line: string) => void;
   /** Answer CORS and preflights for browser clients (README "Browsers and CORS"); wins over the config file's `cors`. */
   cors?: boolean;
+  /** Hold every vendor answer to its contract schema before sending it (README "Contracts"); wins over the config file's `validateResponses`. */
+  validateResponses?: boolean;
   /** The seed and the fault caps (config keys seed, maxHang, maxHungConnections, maxWait); these win. */
   faults?: FaultSettings;
   /** The server's video inspection pool (README "Limits"); wins over the config file and --set. */
@@ -86,7 +89,7 @@ export class SimulatorConfigError extends Error {
 }
 
 /** The top-level keys of a config file (README "Settings"). */
-const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', ...LIMIT_KEYS, ...FAULT_KEYS];
+const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', 'validateResponses', ...LIMIT_KEYS, ...FAULT_KEYS];
 
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
@@ -124,6 +127,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
       }
       const { scenarios, adminToken, journalCapacity, cors } = file;
       if (cors !== undefined && typeof cors !== 'boolean') problems.push(`${options.configFile}: cors: true or false`);
+      if (file.validateResponses !== undefined && typeof file.validateResponses !== 'boolean') problems.push(`${options.configFile}: validateResponses: true or false`);
       if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string'))) problems.push(`${options.configFile}: scenarios: a list of folders`);
       if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === '')) problems.push(`${options.configFile}: adminToken: a non-empty string`);
       if (journalCapacity !== undefined && !(Number.isInteger(journalCapacity) && (journalCapacity as number) > 0)) problems.push(`${options.configFile}: journalCapacity: a whole number above 0`);
@@ -172,6 +176,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     ownHost,
     seed: faults.seed,
     throttle: peeled.throttle,
+    checkResponse: (options.validateResponses ?? file.validateResponses === true) ? createResponseCheck({ settingsOf: (vendor) => settings.settings[vendor], log: (line) => console.error(line) }) : undefined,
   });
   return {
     simulator: composeSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),

@@ -28,6 +28,7 @@ Options (serve, scenarios):
       --set LIMIT=VALUE   a limit (README "Limits"), e.g. --set armedCapacity=500
       --admin-token T     require the header X-Sim-Admin-Token: T on the admin API (default: $SIM_ADMIN_TOKEN)
       --cors              answer CORS for browser clients (default: $SIM_CORS=1, else off; README "Browsers and CORS")
+      --validate-responses  hold every vendor answer to its contract schema; a breach answers 500 (default: $SIM_VALIDATE_RESPONSES=1)
       --drain-timeout S   on SIGTERM or SIGINT, seconds to let requests in flight finish (default: 10)
       --vendor ID         (scenarios) only this vendor's scenarios
 
@@ -49,6 +50,7 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
   cors: { type: 'boolean' },
+  'validate-responses': { type: 'boolean' },
   'drain-timeout': { type: 'string' },
   vendor: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -123,8 +125,9 @@ async function serve(): Promise<void> {
   const drainSeconds = drainText === undefined ? DEFAULT_DRAIN_TIMEOUT_MS / 1000 : Number(drainText);
   if (drainText?.trim() === '' || !Number.isFinite(drainSeconds) || drainSeconds < 0) fail(EXIT.usage, `--drain-timeout "${drainText}": seconds, 0 or more`);
   const cors = values.cors || envSwitch('SIM_CORS') || undefined;
+  const validateResponses = values['validate-responses'] || envSwitch('SIM_VALIDATE_RESPONSES') || undefined;
 
-  const sim = await startSimulator({ ...common(), port, host, cors }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
+  const sim = await startSimulator({ ...common(), port, host, cors, validateResponses }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
     if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
     fail(EXIT.cannotListen, `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`);
   });
@@ -133,7 +136,7 @@ async function serve(): Promise<void> {
   const everywhere = host === '0.0.0.0' || host === '::';
   const where = everywhere ? `${host === '::' ? '[::]' : host}:${sim.port} (every ${host === '::' ? '' : 'IPv4 '}interface); from this machine: ${sim.url}` : sim.url;
   const lines = [`[liveness-sim] ${VERSION} listening on ${where}`, ...sim.engine.routeList().map((r) => `  ${r.methods.join('|').padEnd(8)} ${r.path}  (${r.vendor})`)];
-  lines.push(`  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded${cors ?? false ? ' · CORS on' : ''}`);
+  lines.push(`  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded${cors ?? false ? ' · CORS on' : ''}${validateResponses ? ' · answers validated against contracts/' : ''}`);
   console.log(lines.join('\n'));
 
   let stopping = false;

@@ -35,6 +35,8 @@ export interface EngineOptions {
   seed?: number | undefined;
   /** Requests per window per credential, per vendor (config/throttle.ts); default: none. */
   throttle?: ThrottleRules;
+  /** `--validate-responses`: sees every vendor answer before it is sent, may replace it (simulator/contracts/check-response.ts). */
+  checkResponse?: (vendor: VendorId, route: string, response: SimResponse) => SimResponse;
 }
 
 /** Thrown by `arm` when `armedCapacity` scenarios are already armed. */
@@ -274,6 +276,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       console.error(`[liveness-sim] ${vendor.id} ${route.name} failed:`, error);
       response = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] the ${vendor.id} simulator failed on ${req.method} ${req.path}: ${(error as Error).message}` });
     }
+    if (options.checkResponse) response = options.checkResponse(vendor.id, route.name, response);
     response = withFaults(response, faults.choose({ vendor: vendor.id, credential: credential && labelOf(vendor.id, credential), headers: faultHeaders.plan, step: stepDef }));
 
     journal.add({

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** The built CLI, as `npm start` and the `liveness-sim` bin run it (`npm test` builds first). */
 export const CLI = fileURLToPath(new URL('../../dist/simulator/cli/main.js', import.meta.url));
 
-const cleanEnv = (env: Record<string, string>) => ({ ...process.env, PORT: '', HOST: '', SIM_CORS: '', ...env });
+const cleanEnv = (env: Record<string, string>) => ({ ...process.env, PORT: '', HOST: '', SIM_CORS: '', SIM_VALIDATE_RESPONSES: '', ...env });
 
 export function runCli(args: string[], { cwd, env = {} }: { cwd?: string; env?: Record<string, string> } = {}) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: cleanEnv(env), timeout: 30_000 });
