@@ -72,7 +72,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     const vendor = req.query.vendor;
     const list = [...engine.scenarios().values()]
       .filter((s) => vendor === undefined || s.vendor === vendor)
-      .map((s) => ({ id: s.id, vendor: s.vendor, description: s.description, outcomes: s.steps.map((step) => step.outcome), loop: s.loop, when: s.when ?? null, source: s.source }));
+      .map((s) => ({ id: s.id, vendor: s.vendor, description: s.description, outcomes: s.steps.map((step) => step.outcome), loop: s.loop, when: s.when ?? null, skipRequestChecks: s.skipRequestChecks ?? false, source: s.source }));
     return jsonResponse(200, { scenarios: list });
   }
 

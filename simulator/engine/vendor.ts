@@ -121,7 +121,7 @@ export interface Vendor<S = unknown> {
    * whatever the scenario header says; it touches no state and uses up no armed scenario and no
    * sequence step. Must not write state.
    */
-  authenticate(call: AuthCall<S>): Promise<Authentication>;
+  authenticate(call: AuthCall<S>): Authentication | Promise<Authentication>;
   /**
    * The vendor's structural checks of the request (required parts and fields present, parseable,
    * right types), run after `authenticate` and before a scenario answers, so a scenario never
@@ -131,7 +131,7 @@ export interface Vendor<S = unknown> {
    * no armed scenario and no sequence step. A scenario with `skipRequestChecks: true` skips this.
    * Without a scenario the handler checks the request itself, in the vendor's full order.
    */
-  checkRequest?(call: Omit<VendorCall<S>, 'scenario'>): Promise<VendorResult | undefined>;
+  checkRequest?(call: Omit<VendorCall<S>, 'scenario'>): VendorResult | undefined | Promise<VendorResult | undefined>;
   handle(call: VendorCall<S>): Promise<VendorResult>;
   /** The vendor's own answer when a route's path matches but not its method; else the simulator's 405. */
   methodNotAllowed?(call: VendorCall<S>): Promise<VendorResult>;

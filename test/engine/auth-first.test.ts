@@ -14,7 +14,7 @@ describe('engine: authentication comes before any scenario', () => {
   let sim: RunningSimulator;
   const admin = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return (await response.json()) as any;
+    return (await response.json()) as { armed: unknown[]; requests: { vendor: string; credential: string | null; status: number }[] };
   };
   const verihubs = (headers: Record<string, string>) =>
     fetch(`${sim.url}/v1/face/liveness`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ image: 'LIVE_PERSON_A_1' }) });
@@ -54,7 +54,7 @@ describe('engine: authentication comes before any scenario', () => {
     await postFpt(sim.url, { video }, { 'api-key': 'bad-key' });
     await verihubs({ 'App-ID': 'app', 'API-Key': 'wrong' });
     const { requests } = await admin('GET', '/requests?limit=2');
-    expect(requests.map((r: any) => [r.vendor, r.credential, r.status])).toEqual([['verihubs', null, 401], ['fpt', null, 401]]);
+    expect(requests.map((r) => [r.vendor, r.credential, r.status])).toEqual([['verihubs', null, 401], ['fpt', null, 401]]);
   });
 
   it('Verihubs: a wrong API-Key gets 401 UNAUTHORIZED even with the App-ID\'s armed scenario, which stays armed', async () => {
@@ -63,7 +63,7 @@ describe('engine: authentication comes before any scenario', () => {
     expect(refused.status).toBe(401);
     expect(await refused.json()).toEqual({ message: 'Unauthorized', error_code: 'UNAUTHORIZED' });
     expect((await admin('GET', '/scenarios/armed')).armed).toHaveLength(1);
-    const allowed = (await (await verihubs({ 'App-ID': 'app', 'API-Key': 'good' })).json()) as any;
+    const allowed = (await (await verihubs({ 'App-ID': 'app', 'API-Key': 'good' })).json()) as { liveness: { status: boolean } };
     expect(allowed.liveness.status).toBe(false);
   });
 });

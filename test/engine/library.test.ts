@@ -11,7 +11,7 @@ const upload = (headers: Record<string, string> = {}): SimRequest => ({
   headers: { 'api-key': 'my-key', ...headers },
   body: { kind: 'multipart', fields: [], files: [{ field: 'video', filename: 'selfie.mp4', contentType: 'video/mp4', bytes: fixture('video-720p-25fps-5s.mp4') }] },
 });
-const json = (body: string | Uint8Array) => JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body)) as Record<string, any>;
+const json = (body: string | Uint8Array) => JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body)) as Record<string, unknown>;
 
 describe('library entry: createEngine and createSimulator with defaults', () => {
   it('createEngine() serves every vendor with the shipped scenarios', async () => {

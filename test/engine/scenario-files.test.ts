@@ -22,11 +22,19 @@ describe('scenario files are validated when loaded, errors name the file and the
     ['an override of a field the vendor does not have', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.score: "1"}\n', 'my/file.yaml: /set/liveness.score: the vendor body has no such field'],
     ['an override that changes a JSON type', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.is_live: true}\n', '/set/liveness.is_live: must be a string like the vendor\'s (got a boolean)'],
     ['a when on an unknown fact', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nwhen: {filenme: "*"}\n', '/when/filenme: fpt requests have no fact "filenme"'],
+    ['a skipRequestChecks that is not a boolean', 'version: 1\nid: fpt/x\noutcome: live\nskipRequestChecks: "yes"\n', 'my/file.yaml: /skipRequestChecks: must be boolean'],
     ['a bad fault', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nfault: explode\n', 'my/file.yaml: /fault: one of reset, hang, malformed, empty, truncate, drip (got "explode")'],
   ])('refuses %s', (_name, text, message) => {
     const result = parse(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(message);
+  });
+
+  it('reads skipRequestChecks: true onto the scenario, and leaves it off by default', () => {
+    const lenient = parse('version: 1\nid: fpt/x\noutcome: live\nskipRequestChecks: true\n');
+    const strict = parse('version: 1\nid: fpt/y\noutcome: live\n');
+    expect(lenient.ok && lenient.scenario.skipRequestChecks).toBe(true);
+    expect(strict.ok && strict.scenario.skipRequestChecks).toBeUndefined();
   });
 
   it('accepts a file without a description, describing it by its outcomes', () => {

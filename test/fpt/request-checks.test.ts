@@ -22,7 +22,7 @@ describe('FPT.AI: structural checks come before any scenario', () => {
   let dir: string;
   const as = (scenario: string, parts: Parameters<typeof postFpt>[1]) => postFpt(sim.url, parts, { 'api-key': 'k', 'X-Sim-Scenario': scenario });
   const admin = async (method: string, path: string, body?: unknown) =>
-    (await (await fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json()) as any;
+    (await (await fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json()) as { armed: unknown[] };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fpt-checks-'));

@@ -45,7 +45,7 @@ const HANDLERS: Record<Exclude<Handler, 'media'>, AdvanceHandler> = {
 };
 
 /** Before a scenario answers: the operation's request, as its handler reads it (requests.ts). */
-async function checkRequest({ req, route, ctx }: Omit<AdvanceCall, 'scenario'>): Promise<VendorResult | undefined> {
+function checkRequest({ req, route, ctx }: Omit<AdvanceCall, 'scenario'>): VendorResult | undefined {
   const handler = routeByName.get(route.name)?.handler;
   const read = handler === undefined ? undefined : REQUEST_READERS[handler]?.(req, route);
   if (!read || read.ok) return undefined;

@@ -29,12 +29,12 @@ export const fpt: Vendor<FptSettings> = {
     return renderBody(spec, { scores: { spoof: 0.5, deepfake: 0.5, similarity: 0.5 }, cmndSent: true, smallImage: false });
   },
   // fpt.md "Authentication": the api-key header; refused before the upload is looked at.
-  authenticate: async ({ req, ctx }) => {
+  authenticate: ({ req, ctx }) => {
     const key = apiKeyOf(req);
     return isAuthorized(key, ctx.settings) ? { ok: true, credential: key } : { ok: false, result: answerAuthFailure(ctx.settings, {}) };
   },
   // Before a scenario answers: it never hides a malformed upload (409, all three blocks, rule 1).
-  checkRequest: async ({ req, ctx }) => {
+  checkRequest: ({ req, ctx }) => {
     const problem = structuralProblem(parseUpload(req));
     if (problem === undefined) return undefined;
     const body = renderBody({ input: problem }, NO_SCORES);

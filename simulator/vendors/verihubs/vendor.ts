@@ -53,10 +53,10 @@ export function createVerihubs(deps: VerihubsDeps = {}): Vendor<VerihubsSettings
     },
     // Auth comes first, as at the vendor's gateway (verihubs.md "Route and headers"); the App-ID
     // is the credential: state (quota), arming and journal are per App-ID.
-    authenticate: async ({ req, ctx }) =>
+    authenticate: ({ req, ctx }) =>
       isAuthorized(req, ctx.settings) ? { ok: true, credential: appIdOf(req) } : { ok: false, result: answer(errorBody('UNAUTHORIZED'), {}, ctx.settings) },
     // Before a scenario answers: it never hides a malformed payload (README "Which error each malformed input gets").
-    checkRequest: async ({ req, ctx }) => {
+    checkRequest: ({ req, ctx }) => {
       const checked = checkLivenessRequest(req.body, ctx.settings);
       return checked.ok ? undefined : answer(errorBody(checked.code), {}, ctx.settings);
     },
