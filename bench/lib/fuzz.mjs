@@ -35,7 +35,8 @@ export async function runFuzz({ root, seed, scale, only }) {
       for (const slow of line.slowest ?? []) console.log(`    slow: ${slow.ms} ms  ${slow.what}`);
     } else if (line.watch) {
       const w = line.watch;
-      console.log(`    health: ${w.probes} probes, slowest ${w.maxMs} ms, median ${w.p50Ms} ms; server RSS peak ${w.maxRssMiB} MiB`);
+      const busiest = Math.max(0, ...(w.slow ?? []).map((p) => p.cpuMs ?? 0));
+      console.log(`    health: ${w.probes} probes, slowest ${w.maxMs} ms, median ${w.p50Ms} ms; ${(w.slow ?? []).length} over 100 ms, during which the event loop worked ${busiest} ms at most (a stall needs 100); server RSS peak ${w.maxRssMiB} MiB`);
     }
   }
   const failures = readdirSync(results).filter((f) => !before.has(f) && f.startsWith('fuzz-failure-'));

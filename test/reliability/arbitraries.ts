@@ -29,10 +29,9 @@ export const contentTypes = fc.oneof(
 );
 
 /**
- * How the bytes travel: mostly plainly, sometimes chunked (in up to 256 pieces: Node's HTTP parser
- * spends ~7 µs per chunk on the event loop, so a megabyte in one-byte chunks stalls any Node server
- * for a while; that cost is measured by the long fuzz, not held to the health bound here) and/or
- * with a Content-Encoding.
+ * How the bytes travel: mostly plainly, sometimes chunked (in up to 256 pieces: Node's parser
+ * costs the server CPU per chunk whatever its size, so a million one-byte chunks take it seconds;
+ * that is a transport limit, not what these properties look for) and/or with a Content-Encoding.
  */
 export const transports: fc.Arbitrary<Pick<WireRequest, 'framing' | 'encoding'>> = fc.record({
   framing: fc.oneof({ weight: 3, arbitrary: fc.constant({ kind: 'length' as const }) }, fc.record({ kind: fc.constant('chunked' as const), pieces: fc.integer({ min: 1, max: 256 }) })),
