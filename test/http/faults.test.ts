@@ -14,7 +14,12 @@ const UPLOAD = {
   body: '--sim\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\nvideo bytes\r\n--sim--\r\n',
 };
 const fptUpload = (sim: RunningSimulator, headers: Record<string, string>, giveUpMs?: number) =>
-  rawRequest(sim.url, { path: FPT, headers: { 'api-key': 'k', 'Content-Type': UPLOAD['Content-Type'], ...headers }, body: UPLOAD.body, ...(giveUpMs && { giveUpMs }) });
+  rawRequest(sim.url, {
+    path: FPT,
+    headers: { 'api-key': 'k', 'Content-Type': UPLOAD['Content-Type'], ...headers },
+    body: UPLOAD.body,
+    ...(giveUpMs && { giveUpMs }),
+  });
 
 const started: RunningSimulator[] = [];
 async function start(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -100,6 +105,21 @@ describe('faults asked for with X-Sim-Fault, over a real socket', () => {
       const seen = await fpt(sim, { 'X-Sim-Latency': value });
       expect(seen.status, value).toBe(200);
     }
+  });
+});
+
+describe('the shipped fault scenarios', () => {
+  it.each([
+    ['fpt/empty-response', FPT, { 'api-key': 'k', 'Content-Type': UPLOAD['Content-Type'] }, UPLOAD.body],
+    ['fpt/truncated-response', FPT, { 'api-key': 'k', 'Content-Type': UPLOAD['Content-Type'] }, UPLOAD.body],
+    ['verihubs/truncated-response', '/v1/face/liveness', { 'App-ID': 'a', 'API-Key': 'b', 'content-type': 'application/json' }, '{"image":"LIVE_PERSON_A_1"}'],
+    ['verihubs/empty-response', '/v1/face/liveness', { 'App-ID': 'a', 'API-Key': 'b', 'content-type': 'application/json' }, '{"image":"LIVE_PERSON_A_1"}'],
+  ])('%s acts out its fault', async (scenario, path, headers, body) => {
+    const sim = await start();
+    const seen = await rawRequest(sim.url, { path, headers: { ...headers, 'X-Sim-Scenario': scenario }, body });
+    expect(seen.closed).toBe(true);
+    if (scenario.endsWith('empty-response')) expect(seen.bytes.length).toBe(0);
+    else expect(seen.body.length).toBe(Math.floor(seen.contentLength! / 2));
   });
 });
 

@@ -23,16 +23,11 @@ export interface RawExchange {
  */
 export function rawRequest(
   url: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; giveUpMs?: number },
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array; giveUpMs?: number },
 ): Promise<RawExchange> {
   const { hostname, port } = new URL(url);
-  const body = options.body ?? '';
-  const head = [
-    `${options.method ?? 'POST'} ${options.path} HTTP/1.1`,
-    `Host: ${hostname}:${port}`,
-    'Connection: close',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-  ];
+  const body = Buffer.from(options.body ?? '');
+  const head = [`${options.method ?? 'POST'} ${options.path} HTTP/1.1`, `Host: ${hostname}:${port}`, 'Connection: close', `Content-Length: ${body.byteLength}`];
   for (const [name, value] of Object.entries(options.headers ?? {})) head.push(`${name}: ${value}`);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);
@@ -65,7 +60,7 @@ export function rawRequest(
     const timer = setTimeout(() => finish(false), options.giveUpMs ?? 10_000);
     socket.on('connect', () => {
       started = performance.now();
-      socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+      socket.write(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
