@@ -7,6 +7,7 @@ import { loadScenarioDirs } from '../scenarios/load-dirs.js';
 import { parseScenarioText } from '../scenarios/parse.js';
 import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
+import { checkFiles, CheckUsageError, formatReport, type CheckReport } from './contracts-check.js';
 
 /** A thin CLI: each command calls a library function. */
 const HELP = `liveness-sim ${VERSION} — a local simulator of the FPT.AI, Verihubs and ADVANCE.AI liveness APIs
@@ -15,6 +16,8 @@ Usage:
   liveness-sim [serve] [options]        start the simulator (the default command)
   liveness-sim scenarios [options]      list the loaded scenarios
   liveness-sim validate FILE|DIR ...    check scenario files without starting anything
+  liveness-sim contracts check FILE ... hold recorded traffic (HAR files, or a JSON body with
+                                        --operation OP) to the vendor contracts; exit 1 on a mismatch
   liveness-sim --help | --version
 
 Options (serve, scenarios):
@@ -31,6 +34,8 @@ Options (serve, scenarios):
       --validate-responses  hold every vendor answer to its contract schema; a breach answers 500 (default: $SIM_VALIDATE_RESPONSES=1)
       --drain-timeout S   on SIGTERM or SIGINT, seconds to let requests in flight finish (default: 10)
       --vendor ID         (scenarios) only this vendor's scenarios
+      --operation OP      (contracts check) what a plain JSON body answers: fpt.liveness, verihubs.liveness, advance.token, …
+      --json              (contracts check) the report as JSON
 
 Exit status: 0 done; 1 the job failed (invalid scenario files, nothing to list); 2 usage (unknown
 command, flag or vendor, a bad value, a missing file); 3 cannot listen (port in use, an address not
@@ -53,10 +58,12 @@ const OPTIONS = {
   'validate-responses': { type: 'boolean' },
   'drain-timeout': { type: 'string' },
   vendor: { type: 'string' },
+  operation: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-const COMMANDS = ['serve', 'scenarios', 'validate'];
+const COMMANDS = ['serve', 'scenarios', 'validate', 'contracts'];
 
 const { values, positionals } = (() => {
   try {
@@ -95,12 +102,28 @@ try {
   else if (command === 'serve') await serve();
   else if (command === 'scenarios') listScenarios();
   else if (command === 'validate') validate(positionals.slice(1));
+  else if (command === 'contracts') checkContracts(positionals.slice(1));
   else fail(EXIT.usage, `unknown command "${command}"${suggestion(command, COMMANDS)}. Commands: ${COMMANDS.join(', ')}; run liveness-sim --help.`);
 } catch (error) {
   if (!(error instanceof SimulatorConfigError)) throw error;
   // One line per problem, each naming its file or flag.
   for (const problem of error.problems) console.error(`[liveness-sim] ${command === 'serve' ? 'not started: ' : ''}${problem}`);
   process.exit(error.kind === 'scenarios' ? EXIT.failed : EXIT.badConfig);
+}
+
+/** `contracts check FILE...` (README "Contracts"): 0 when everything conforms, 1 otherwise. */
+function checkContracts(args: string[]): void {
+  if (args[0] !== 'check') fail(EXIT.usage, `contracts takes the subcommand check (got "${args[0] ?? ''}"). Run liveness-sim --help.`);
+  if (args.length < 2) fail(EXIT.usage, 'contracts check: which files? A HAR file, or a JSON body with --operation.');
+  let report: CheckReport;
+  try {
+    report = checkFiles(args.slice(1), values.operation);
+  } catch (error) {
+    if (error instanceof CheckUsageError) fail(EXIT.usage, error.message);
+    throw error;
+  }
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  process.exit(report.mismatches.length > 0 ? EXIT.failed : EXIT.ok);
 }
 
 function noArguments(): void {

@@ -7,3 +7,4 @@ export { schemas, CONTRACTS_BASE, type SchemaName } from './schemas.js';
 export { OPERATIONS, isOperationName, responseSchemaOfRoute, type OperationName } from './operations.js';
 export { validateAgainst, validateRequest, validateResponse, formatErrors, type ContractError, type ValidationResult } from './validate.js';
 export { createResponseCheck, type ResponseCheckOptions } from './check-response.js';
+export { operationOf, readsQuery } from './match.js';
