@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyByteOp, byteOps, contentTypes, mutatedJson } from './arbitraries.js';
-import { fuzz, type Aimed } from './fuzz.js';
+import { FUZZ_TIMEOUT_MS, fuzz, type Aimed } from './fuzz.js';
 import { send } from './send.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
 import { ADVANCE_KEY } from './targets.js';
@@ -51,5 +51,5 @@ describe('reliability: the admin API', () => {
     expect((await send(sim.url, { method: 'POST', path: '/__sim/reset', headers: {} })).status).toBe(200);
     const fpt = await send(sim.url, { method: 'POST', path: '/v1/face/liveness', headers: { 'app-id': 'a', 'api-key': 'k', 'content-type': 'application/json' }, body: Buffer.from('{"image":"NO_FACE_PHOTO"}') });
     expect(JSON.parse(fpt.body.toString())).toMatchObject({ error_code: 'FACE_NOT_DETECTED' });
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -19,6 +19,9 @@ import { stalls, watch, type WatchReport } from './watch.js';
 export const FUZZ_SEED = Number(process.env.LIVENESS_SIM_FUZZ_SEED ?? 7_2026_11_30);
 export const FUZZ_SCALE = Math.max(1, Number(process.env.LIVENESS_SIM_FUZZ_SCALE ?? 1));
 
+/** A property's own time limit: a busy CI machine may take several times the usual ~10 s; scaled with the long run's run counts. */
+export const FUZZ_TIMEOUT_MS = 180_000 * FUZZ_SCALE;
+
 /** The bounds the properties hold the server to (README "Reliability"). */
 export const HEALTH_BOUND_MS = 100;
 export const RSS_BOUND_BYTES = 512 * 1024 * 1024;

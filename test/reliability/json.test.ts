@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { applyByteOp, byteOps, contentTypes, mutatedJson, transports } from './arbitraries.js';
-import { fuzz, type Aimed } from './fuzz.js';
+import { FUZZ_TIMEOUT_MS, fuzz, type Aimed } from './fuzz.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
 import { advanceSession, getTargets, vendorTargets, type Target } from './targets.js';
 
@@ -39,7 +39,7 @@ describe('reliability: JSON bodies and query strings', () => {
         .filter((t) => aim.includes(t.path))
         .map((t): Aimed => ({ kind: t.kind, request: { method: t.method, path: t.path, headers: { ...(withAuth ? t.headers : {}), 'content-type': contentType }, body: bytes, ...transport } }));
     }, { numRuns: 400 });
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('the GET routes and the media CDN answer hostile query strings, paths and methods with their documented answers', async () => {
     const hostile = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('%', '%E0%A4%A', '%00', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(20_000), '[]', '{}', 'sim-live-pass'));
@@ -57,5 +57,5 @@ describe('reliability: JSON bodies and query strings', () => {
       const search = query.toString();
       return [{ kind: t.kind, request: { method, path: `${t.path}${pathSuffix}${search ? `?${search}` : ''}`, headers: t.headers } }];
     }, { numRuns: 300 });
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { endlessWebm, fragmentBomb } from '../support/media-bombs.js';
 import { encodeMultipart } from './arbitraries.js';
-import { fuzz, type Aimed } from './fuzz.js';
+import { FUZZ_TIMEOUT_MS, fuzz, type Aimed } from './fuzz.js';
 import { applyMutations, mediaMutation, type MediaMutation } from './media-mutations.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
 
@@ -65,5 +65,5 @@ describe('reliability: mutated media', () => {
       ];
       return aimed;
     }, { numRuns: 120, examples });
-  }, 180_000);
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { encodeMultipart, multipartShapes, transports } from './arbitraries.js';
-import { fuzz, type Aimed } from './fuzz.js';
+import { FUZZ_TIMEOUT_MS, fuzz, type Aimed } from './fuzz.js';
 import type { RouteKind } from './oracle.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
 import { advanceSession, vendorTargets, type Target } from './targets.js';
@@ -55,5 +55,5 @@ describe('reliability: multipart bodies', () => {
         { kind: adminTarget.kind, request: { method: adminTarget.method, path: adminTarget.path, headers: headersOf({}), body: adminTarget.method === 'GET' ? undefined : body, ...transport } },
       ];
     }, { numRuns: 250 });
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
