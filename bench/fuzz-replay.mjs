@@ -18,7 +18,9 @@ console.log(`[replay] ${saved.method} ${saved.path.slice(0, 200)}${saved.why ? `
 let child;
 let url = values.url;
 if (!url) {
-  child = spawn(process.execPath, [new URL('../dist/simulator/cli/main.js', import.meta.url).pathname, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(process.execPath, [new URL('../dist/simulator/cli/main.js', import.meta.url).pathname, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -47,7 +49,9 @@ function send(request, timeoutMs) {
     const req = http.request({ host: target.hostname, port: target.port, method: request.method, path: request.path, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }),
+      );
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (error) => resolve({ error: error.message, ms: performance.now() - started }));
@@ -62,7 +66,12 @@ function send(request, timeoutMs) {
 const healthDuring = send({ method: 'GET', path: '/__sim/health', headers: {} }, 60_000);
 const answer = await send(saved, 60_000);
 if (answer.error) console.log(`[replay] no answer after ${answer.ms.toFixed(0)} ms: ${answer.error}`);
-else console.log(`[replay] HTTP ${answer.status} in ${answer.ms.toFixed(0)} ms, ${answer.headers['content-type'] ?? 'no content type'}\n${answer.body.slice(0, 2000)}`);
+else
+  console.log(
+    `[replay] HTTP ${answer.status} in ${answer.ms.toFixed(0)} ms, ${answer.headers['content-type'] ?? 'no content type'}\n${answer.body.slice(0, 2000)}`,
+  );
 const health = await send({ method: 'GET', path: '/__sim/health', headers: {} }, 5_000);
-console.log(`[replay] health afterwards: ${health.error ?? `HTTP ${health.status} in ${health.ms.toFixed(0)} ms`}; health sent alongside took ${(await healthDuring).ms.toFixed(0)} ms`);
+console.log(
+  `[replay] health afterwards: ${health.error ?? `HTTP ${health.status} in ${health.ms.toFixed(0)} ms`}; health sent alongside took ${(await healthDuring).ms.toFixed(0)} ms`,
+);
 child?.kill('SIGKILL');

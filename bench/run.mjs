@@ -68,7 +68,12 @@ if (!existsSync(`${ROOT}/dist/simulator/cli/main.js`)) {
 }
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
-const results = { date: new Date().toISOString(), machine: machine(), options: { runMs: RUN_MS, warmupMs: WARMUP_MS, coldRuns: COLD_RUNS, inProcess: args['in-process'] }, notes: [] };
+const results = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  options: { runMs: RUN_MS, warmupMs: WARMUP_MS, coldRuns: COLD_RUNS, inProcess: args['in-process'] },
+  notes: [],
+};
 
 const upload = await fptUpload();
 const verihubs = verihubsBody();
@@ -107,7 +112,14 @@ log(`simulator up (${server.mode}) at ${server.url}`);
 try {
   const targets = [
     { name: 'FPT realistic (inspects the video)', key: 'fptRealistic', path: FPT_PATH, headers: fptHeaders(upload), body: upload.body, expectCode: '200' },
-    { name: 'FPT scenario fpt/no-face (no inspection)', key: 'fptScenario', path: FPT_PATH, headers: fptHeaders(upload, { 'x-sim-scenario': 'fpt/no-face' }), body: upload.body, expectCode: '410' },
+    {
+      name: 'FPT scenario fpt/no-face (no inspection)',
+      key: 'fptScenario',
+      path: FPT_PATH,
+      headers: fptHeaders(upload, { 'x-sim-scenario': 'fpt/no-face' }),
+      body: upload.body,
+      expectCode: '410',
+    },
     { name: 'Verihubs realistic (JPEG, base64)', key: 'verihubs', path: VERIHUBS_PATH, headers: verihubsHeaders(), body: verihubs.body, expectCode: undefined },
   ];
   results.requests = {
@@ -123,7 +135,9 @@ try {
     try {
       const json = JSON.parse(text);
       code = json.code ?? json.status_code;
-    } catch {}
+    } catch {
+      // not JSON: the probe keeps the raw text
+    }
     target.probe = { status: response.status, code, body: text.slice(0, 200) };
     if (response.status === 404 && target.key === 'verihubs') {
       target.skip = `skipped: ${VERIHUBS_PATH} answered 404 (the Verihubs route is not in this build)`;
@@ -141,7 +155,14 @@ try {
   const memory = {};
   const snapshot = async (label, gc) => {
     const s = gc ? await server.gc() : await server.stats();
-    memory[label] = { rss: s.memory.rss, heapUsed: s.memory.heapUsed, heapTotal: s.memory.heapTotal, external: s.memory.external, arrayBuffers: s.memory.arrayBuffers, gc: Boolean(s.gc) };
+    memory[label] = {
+      rss: s.memory.rss,
+      heapUsed: s.memory.heapUsed,
+      heapTotal: s.memory.heapTotal,
+      external: s.memory.external,
+      arrayBuffers: s.memory.arrayBuffers,
+      gc: Boolean(s.gc),
+    };
     return s;
   };
   await snapshot('before load (after GC)', true);
@@ -181,7 +202,14 @@ try {
   for (const multiple of args.soak ? [1, 3, 10] : [1, 3]) {
     const target = capacity * multiple;
     log(`journal: FPT realistic uploads up to ${target} (${multiple}x capacity)`);
-    const run = await runLoad({ url: `${server.url}${FPT_PATH}`, headers: fptHeaders(upload), body: upload.body, concurrency: 8, durationMs: 60_000, maxRequests: target - sent });
+    const run = await runLoad({
+      url: `${server.url}${FPT_PATH}`,
+      headers: fptHeaders(upload),
+      body: upload.body,
+      concurrency: 8,
+      durationMs: 60_000,
+      maxRequests: target - sent,
+    });
     sent += run.requests;
     if (run.errors > 0) results.notes.push(`journal fill: ${run.errors} errors ${run.firstError ?? ''}`);
     await snapshot(`journal ${multiple}x capacity (${sent} uploads, after GC)`, true);
@@ -197,7 +225,14 @@ try {
     results.wrk = {};
     for (const target of targets.filter((t) => !t.skip)) {
       log(`wrk: ${target.name}`);
-      const run = await runWrk({ wrk, url: `${server.url}${target.path}`, headers: target.headers, body: target.body, connections: 8, seconds: Math.max(1, Math.round(RUN_MS / 1000)) });
+      const run = await runWrk({
+        wrk,
+        url: `${server.url}${target.path}`,
+        headers: target.headers,
+        body: target.body,
+        connections: 8,
+        seconds: Math.max(1, Math.round(RUN_MS / 1000)),
+      });
       if (run) results.wrk[target.key] = { name: target.name, ...run };
     }
   }
@@ -214,47 +249,98 @@ console.log(report(results));
 function report(r) {
   const out = [];
   const m = r.machine;
-  out.push(`liveness-sim bench — ${r.date.slice(0, 10)} — node ${m.node} on ${m.platform}, ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB${m.commit ? `, commit ${m.commit}` : ''}`);
-  out.push(`load average at start ${m.loadAvg.join(' ')}, at end ${m.loadAvgAtEnd?.join(' ')}${m.loadAvg[0] > 0.5 * m.cpus ? '  (the machine was busy: numbers are pessimistic)' : ''}`);
+  out.push(
+    `liveness-sim bench — ${r.date.slice(0, 10)} — node ${m.node} on ${m.platform}, ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB${m.commit ? `, commit ${m.commit}` : ''}`,
+  );
+  out.push(
+    `load average at start ${m.loadAvg.join(' ')}, at end ${m.loadAvgAtEnd?.join(' ')}${m.loadAvg[0] > 0.5 * m.cpus ? '  (the machine was busy: numbers are pessimistic)' : ''}`,
+  );
   out.push('');
   const c = r.coldStart;
   out.push(`1. Cold start (spawn \`node ${'dist/simulator/cli/main.js'} serve --port 0\` -> first FPT 200), ${c.runs.length} runs`);
-  out.push(table(['run', 'banner ms', 'first answer ms', 'attempts'], c.runs.map((x, i) => [i + 1, x.bannerMs, x.firstAnswerMs, x.attempts])));
+  out.push(
+    table(
+      ['run', 'banner ms', 'first answer ms', 'attempts'],
+      c.runs.map((x, i) => [i + 1, x.bannerMs, x.firstAnswerMs, x.attempts]),
+    ),
+  );
   const verdict = c.medianMs < 500 ? 'well under 1 s' : c.medianMs < 1000 ? 'under 1 s, not by much' : 'OVER 1 s';
-  out.push(`   median ${c.medianMs} ms, max ${c.maxMs} ms (${verdict}); banner median ${c.bannerMedianMs} ms; bare \`node -e ""\` ${c.nodeBaselineMedianMs} ms`);
+  out.push(
+    `   median ${c.medianMs} ms, max ${c.maxMs} ms (${verdict}); banner median ${c.bannerMedianMs} ms; bare \`node -e ""\` ${c.nodeBaselineMedianMs} ms`,
+  );
   out.push('');
-  out.push(`2-3. Throughput and latency (${r.server.mode}; fetch/undici keep-alive, closed loop, ${r.options.runMs} ms per run after ${r.options.warmupMs} ms warm-up)`);
+  out.push(
+    `2-3. Throughput and latency (${r.server.mode}; fetch/undici keep-alive, closed loop, ${r.options.runMs} ms per run after ${r.options.warmupMs} ms warm-up)`,
+  );
   const rows = [];
   for (const target of Object.values(r.load ?? {})) {
     for (const x of target.runs) {
-      rows.push([target.name, x.concurrency, x.requests, x.rps, x.latencyMs.p50, x.latencyMs.p95, x.latencyMs.p99, x.latencyMs.max, x.serverCpuMsPerRequest, x.serverEventLoopUtilization, x.clientCpuMsPerRequest, x.errors]);
+      rows.push([
+        target.name,
+        x.concurrency,
+        x.requests,
+        x.rps,
+        x.latencyMs.p50,
+        x.latencyMs.p95,
+        x.latencyMs.p99,
+        x.latencyMs.max,
+        x.serverCpuMsPerRequest,
+        x.serverEventLoopUtilization,
+        x.clientCpuMsPerRequest,
+        x.errors,
+      ]);
     }
   }
-  out.push(table(['path', 'conc', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'sim CPU ms/req', 'sim ELU', 'client CPU ms/req', 'errors'], rows));
+  out.push(
+    table(['path', 'conc', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'sim CPU ms/req', 'sim ELU', 'client CPU ms/req', 'errors'], rows),
+  );
   if (r.stages?.rows.length) {
     out.push('');
     out.push('2a. Where the time goes: the same work called in-process, no HTTP (mean per call)');
-    out.push(table(['stage', 'calls', 'wall ms', 'CPU ms'], r.stages.rows.map((x) => [x.name, x.calls, x.wallMs, x.cpuMs])));
+    out.push(
+      table(
+        ['stage', 'calls', 'wall ms', 'CPU ms'],
+        r.stages.rows.map((x) => [x.name, x.calls, x.wallMs, x.cpuMs]),
+      ),
+    );
     out.push('   HTTP "sim CPU ms/req" minus "engine.handle" CPU = the transport: Express, busboy (multipart), sockets.');
   }
   out.push('');
   out.push(`4. Memory of the simulator (${r.memoryMode}), MiB`);
-  out.push(table(['point', 'rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'], Object.entries(r.memory ?? {}).map(([label, x]) => [label, mib(x.rss), mib(x.heapUsed), mib(x.heapTotal), mib(x.external), mib(x.arrayBuffers)])));
+  out.push(
+    table(
+      ['point', 'rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'],
+      Object.entries(r.memory ?? {}).map(([label, x]) => [label, mib(x.rss), mib(x.heapUsed), mib(x.heapTotal), mib(x.external), mib(x.arrayBuffers)]),
+    ),
+  );
   if (r.journal) {
     const pts = r.journal.points;
-    out.push(`   journal capacity ${r.journal.capacity}: ` + pts.map((p) => `${p.uploads} uploads -> ${p.count} entries, ${round(p.jsonBytes / 1024, 1)} KiB as JSON`).join('; '));
-    const mem = Object.values(r.memory);
+    out.push(
+      `   journal capacity ${r.journal.capacity}: ` +
+        pts.map((p) => `${p.uploads} uploads -> ${p.count} entries, ${round(p.jsonBytes / 1024, 1)} KiB as JSON`).join('; '),
+    );
     const at = (multiple) => Object.entries(r.memory).find(([label]) => label.startsWith(`journal ${multiple}x`))?.[1];
     const empty = r.memory['journal empty (after GC)'];
     const one = at(1);
     const three = at(args.soak ? 10 : 3);
-    if (empty && one) out.push(`   journal at capacity holds ~${round((one.heapUsed - empty.heapUsed) / 1024 / r.journal.capacity, 2)} KiB of heap per entry (heapUsed at 1x minus empty, after GC)`);
-    if (one && three) out.push(`   RSS 1x -> ${args.soak ? 10 : 3}x capacity: ${mib(one.rss)} -> ${mib(three.rss)} MiB (${three.rss >= one.rss ? '+' : ''}${mib(three.rss - one.rss)}); heapUsed ${mib(one.heapUsed)} -> ${mib(three.heapUsed)} MiB`);
+    if (empty && one)
+      out.push(
+        `   journal at capacity holds ~${round((one.heapUsed - empty.heapUsed) / 1024 / r.journal.capacity, 2)} KiB of heap per entry (heapUsed at 1x minus empty, after GC)`,
+      );
+    if (one && three)
+      out.push(
+        `   RSS 1x -> ${args.soak ? 10 : 3}x capacity: ${mib(one.rss)} -> ${mib(three.rss)} MiB (${three.rss >= one.rss ? '+' : ''}${mib(three.rss - one.rss)}); heapUsed ${mib(one.heapUsed)} -> ${mib(three.heapUsed)} MiB`,
+      );
   }
   if (r.wrk && Object.keys(r.wrk).length > 0) {
     out.push('');
     out.push('5. wrk (8 connections)');
-    out.push(table(['path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], Object.values(r.wrk).map((x) => [x.name, x.rps, x.p50, x.p99, x.non2xx])));
+    out.push(
+      table(
+        ['path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
+        Object.values(r.wrk).map((x) => [x.name, x.rps, x.p50, x.p99, x.non2xx]),
+      ),
+    );
   }
   if (r.notes.length > 0) {
     out.push('');
@@ -270,7 +356,17 @@ function machine() {
   let commit;
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {}
+  } catch {
+    // not a git checkout: no commit to report
+  }
   const list = cpus();
-  return { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: list.length, cpuModel: list[0]?.model?.trim() ?? 'unknown', memGiB: round(totalmem() / 2 ** 30, 1), commit, loadAvg: loadavg().map((x) => round(x, 2)) };
+  return {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: list.length,
+    cpuModel: list[0]?.model?.trim() ?? 'unknown',
+    memGiB: round(totalmem() / 2 ** 30, 1),
+    commit,
+    loadAvg: loadavg().map((x) => round(x, 2)),
+  };
 }

@@ -16,7 +16,7 @@ import { peelThrottle } from './config/throttle.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
 import { LIMIT_KEYS, readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
 import { readMediaLimits } from './config/media.js';
-import { createVideoPool, type VideoPool, type VideoPoolOptions } from './workers/video-pool.js';
+import { createVideoPool, type VideoPoolOptions } from './workers/video-pool.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
@@ -121,16 +121,20 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
   if (options.configFile) {
     try {
       file = (parseYaml(readFileSync(options.configFile, 'utf8')) ?? {}) as Record<string, unknown>;
-      layers.push({ source: options.configFile, values: (file.vendors ?? {}) as Record<string, unknown> });
+      layers.push({ source: options.configFile, values: file.vendors ?? {} });
       for (const key of Object.keys(file).filter((k) => !CONFIG_KEYS.includes(k))) {
         problems.push(`${options.configFile}: ${key}: not a setting (known: ${CONFIG_KEYS.join(', ')})`);
       }
       const { scenarios, adminToken, journalCapacity, cors } = file;
       if (cors !== undefined && typeof cors !== 'boolean') problems.push(`${options.configFile}: cors: true or false`);
-      if (file.validateResponses !== undefined && typeof file.validateResponses !== 'boolean') problems.push(`${options.configFile}: validateResponses: true or false`);
-      if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string'))) problems.push(`${options.configFile}: scenarios: a list of folders`);
-      if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === '')) problems.push(`${options.configFile}: adminToken: a non-empty string`);
-      if (journalCapacity !== undefined && !(Number.isInteger(journalCapacity) && (journalCapacity as number) > 0)) problems.push(`${options.configFile}: journalCapacity: a whole number above 0`);
+      if (file.validateResponses !== undefined && typeof file.validateResponses !== 'boolean')
+        problems.push(`${options.configFile}: validateResponses: true or false`);
+      if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string')))
+        problems.push(`${options.configFile}: scenarios: a list of folders`);
+      if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === ''))
+        problems.push(`${options.configFile}: adminToken: a non-empty string`);
+      if (journalCapacity !== undefined && !(Number.isInteger(journalCapacity) && (journalCapacity as number) > 0))
+        problems.push(`${options.configFile}: journalCapacity: a whole number above 0`);
     } catch (error) {
       problems.push(`${options.configFile}: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -144,7 +148,11 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     ...readBodyLimits(topFlags.values, '--set', problems),
     ...readBodyLimits({ ...options }, 'options', problems),
   };
-  const faults = { ...readFaultSettings(file, options.configFile ?? '', problems), ...readFaultSettings(topFlags.values, '--set', problems), ...options.faults };
+  const faults = {
+    ...readFaultSettings(file, options.configFile ?? '', problems),
+    ...readFaultSettings(topFlags.values, '--set', problems),
+    ...options.faults,
+  };
   const media = { ...readMediaLimits(file, options.configFile ?? '', problems), ...readMediaLimits(topFlags.values, '--set', problems), ...options.media };
   const flags = settingsFromFlags(topFlags.vendorFlags);
   if (flags.ok) layers.push(flags.layer);
@@ -176,7 +184,10 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     ownHost,
     seed: faults.seed,
     throttle: peeled.throttle,
-    checkResponse: (options.validateResponses ?? file.validateResponses === true) ? createResponseCheck({ settingsOf: (vendor) => settings.settings[vendor], log: (line) => console.error(line) }) : undefined,
+    checkResponse:
+      (options.validateResponses ?? file.validateResponses === true)
+        ? createResponseCheck({ settingsOf: (vendor) => settings.settings[vendor], log: (line) => console.error(line) })
+        : undefined,
   });
   return {
     simulator: composeSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
@@ -191,10 +202,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // FPT reads uploaded videos in the worker pool, off the event loop (simulator/workers). The
   // pool's settings are read with the rest of the configuration, so FPT gets a forwarder, bound
   // to the pool before the server listens.
-  let pool: VideoPool | undefined;
-  const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool!.inspect(bytes) });
+  const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool.inspect(bytes) });
   const { simulator, transport, media } = build({ ...options, vendors }, () => listening);
-  pool = createVideoPool(media);
+  const pool = createVideoPool(media);
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);

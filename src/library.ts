@@ -37,7 +37,10 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
   let scenarios = options.scenarios;
   if (scenarios === undefined) {
     // One folder per vendor, so a subset of vendors loads only its own scenarios.
-    const loaded = loadScenarioDirs(vendors.map((v) => join(shippedScenariosDir(), v.id)), new Map(vendors.map((v) => [v.id, v])));
+    const loaded = loadScenarioDirs(
+      vendors.map((v) => join(shippedScenariosDir(), v.id)),
+      new Map(vendors.map((v) => [v.id, v])),
+    );
     problems.push(...loaded.folderErrors, ...loaded.errors);
     scenarios = loaded.scenarios;
   }

@@ -23,8 +23,9 @@ const CORE_FILES = ['simulator/simulator.ts'];
 const ABOVE_ENGINE = ['simulator/admin/', 'simulator/http/', 'simulator/cli/', 'simulator/server.ts', 'simulator/simulator.ts', 'src/'];
 /** Static and dynamic relative imports of a file, as repository paths (`.js` read as the `.ts` source). */
 const targetsOf = (file: string) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^\s*(?:import|export)\s[^'"]*?from\s+|\bimport\s*\(\s*)['"](\.[^'"]+)['"]/gm)]
-    .map((m) => relative(root, join(root, file, '..', m[1]!)).replace(/\.js$/, '.ts'));
+  [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^\s*(?:import|export)\s[^'"]*?from\s+|\bimport\s*\(\s*)['"](\.[^'"]+)['"]/gm)].map((m) =>
+    relative(root, join(root, file, '..', m[1]!)).replace(/\.js$/, '.ts'),
+  );
 const FORBIDDEN = [/^express$/, /^multer$/, /^msw/, /^supertest$/, /^(node:)?(fs|http|https|net|tls|dns|child_process|worker_threads)(\/|$)/];
 /** The one file-system edge of the core: loading scenario folders (DESIGN.md "One schema, one loader"). */
 const EDGES = new Set(['simulator/scenarios/load-dirs.ts']);
@@ -33,7 +34,11 @@ describe('architecture: dependencies point one way', () => {
   it('the core imports no HTTP library, no msw and no file-system or network module', () => {
     const offences = [...CORE.flatMap(filesBelow), ...CORE_FILES]
       .filter((file) => !EDGES.has(file))
-      .flatMap((file) => importsOf(file).filter((spec) => FORBIDDEN.some((rule) => rule.test(spec))).map((spec) => `${file} imports ${spec}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => FORBIDDEN.some((rule) => rule.test(spec)))
+          .map((spec) => `${file} imports ${spec}`),
+      );
     expect(offences).toEqual([]);
   });
 
@@ -68,11 +73,13 @@ describe('architecture: dependencies point one way', () => {
     const offences = filesBelow('simulator/vendors').flatMap((file) => {
       const vendor = file.split('/')[2];
       if (!vendor || vendor.endsWith('.ts')) return [];
-      return importsOf(file)
-        .map((spec) => relative(root, join(root, file, '..', spec)))
-        // simulator/vendors/<other>/… (a file inside another vendor's folder)
-        .filter((target) => target.split('/').length > 3 && target.startsWith('simulator/vendors/') && target.split('/')[2] !== vendor)
-        .map((target) => `${file} imports ${target}`);
+      return (
+        importsOf(file)
+          .map((spec) => relative(root, join(root, file, '..', spec)))
+          // simulator/vendors/<other>/… (a file inside another vendor's folder)
+          .filter((target) => target.split('/').length > 3 && target.startsWith('simulator/vendors/') && target.split('/')[2] !== vendor)
+          .map((target) => `${file} imports ${target}`)
+      );
     });
     expect(offences).toEqual([]);
   });

@@ -15,13 +15,25 @@ export async function runFuzz({ root, seed, scale, only }) {
   console.log(`[fuzz] seed ${seed}, ${scale}x the CI run counts${only ? `, only ${only}` : ''}; report: ${reportFile}`);
   const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
   const args = [vitest, 'run', only ? `test/reliability/${only}` : 'test/reliability', '--testTimeout=0', '--hookTimeout=60000', '--reporter=default'];
-  const env = { ...process.env, LIVENESS_SIM_FUZZ_SEED: String(seed), LIVENESS_SIM_FUZZ_SCALE: String(scale), LIVENESS_SIM_FUZZ_SAVE: results, LIVENESS_SIM_FUZZ_REPORT: reportFile };
+  const env = {
+    ...process.env,
+    LIVENESS_SIM_FUZZ_SEED: String(seed),
+    LIVENESS_SIM_FUZZ_SCALE: String(scale),
+    LIVENESS_SIM_FUZZ_SAVE: results,
+    LIVENESS_SIM_FUZZ_REPORT: reportFile,
+  };
   const started = performance.now();
   const code = await new Promise((resolve) => spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' }).once('exit', resolve));
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
 
   console.log(`\n[fuzz] what was tried (seed ${seed}, ${minutes} min):`);
-  const lines = existsSync(reportFile) ? readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const lines = existsSync(reportFile)
+    ? readFileSync(reportFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   for (const line of lines) {
     if (line.property) {
       const sent = Object.entries(line.sent);
@@ -31,12 +43,16 @@ export async function runFuzz({ root, seed, scale, only }) {
         const status = key.split(' -> ')[1];
         byStatus[status] = (byStatus[status] ?? 0) + count;
       }
-      console.log(`  ${line.property}: ${total} requests to ${new Set(sent.map(([k]) => k.split(' -> ')[0])).size} method+path pairs; answers ${JSON.stringify(byStatus)}`);
+      console.log(
+        `  ${line.property}: ${total} requests to ${new Set(sent.map(([k]) => k.split(' -> ')[0])).size} method+path pairs; answers ${JSON.stringify(byStatus)}`,
+      );
       for (const slow of line.slowest ?? []) console.log(`    slow: ${slow.ms} ms  ${slow.what}`);
     } else if (line.watch) {
       const w = line.watch;
       const busiest = Math.max(0, ...(w.slow ?? []).map((p) => p.cpuMs ?? 0));
-      console.log(`    health: ${w.probes} probes, slowest ${w.maxMs} ms, median ${w.p50Ms} ms; ${(w.slow ?? []).length} over 100 ms, during which the event loop worked ${busiest} ms at most (a stall needs 100); server RSS peak ${w.maxRssMiB} MiB`);
+      console.log(
+        `    health: ${w.probes} probes, slowest ${w.maxMs} ms, median ${w.p50Ms} ms; ${(w.slow ?? []).length} over 100 ms, during which the event loop worked ${busiest} ms at most (a stall needs 100); server RSS peak ${w.maxRssMiB} MiB`,
+      );
     }
   }
   const failures = readdirSync(results).filter((f) => !before.has(f) && f.startsWith('fuzz-failure-'));

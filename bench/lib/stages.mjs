@@ -26,7 +26,11 @@ async function time(name, fn, { count = 300, maxMs = 1500 } = {}) {
 export async function measureStages({ videoFixture, imageFixture, fptPath, verihubsPath }) {
   let media, server, digest;
   try {
-    [media, server, digest] = await Promise.all([import(dist('simulator/media/index.js')), import(dist('simulator/server.js')), import(dist('simulator/engine/digest.js'))]);
+    [media, server, digest] = await Promise.all([
+      import(dist('simulator/media/index.js')),
+      import(dist('simulator/server.js')),
+      import(dist('simulator/engine/digest.js')),
+    ]);
   } catch (error) {
     return { skipped: `dist modules not found (${error.message.split('\n')[0]})`, rows: [] };
   }

@@ -27,7 +27,9 @@ export async function runWrk({ wrk, url, headers, body, connections = 8, threads
     ].join('\n');
     const script = join(dir, 'post.lua');
     writeFileSync(script, lua);
-    const child = spawn(wrk, ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-s', script, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(wrk, ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-s', script, url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 10) * 1000);

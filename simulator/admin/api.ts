@@ -2,7 +2,7 @@ import { ArmedCapacityError, type Engine } from '../engine/engine.js';
 import { MAX_SCENARIO_NAME } from '../engine/limits.js';
 import { jsonResponse, problemResponse } from '../engine/problem.js';
 import { compileRoutes, matchRoute } from '../engine/routes.js';
-import type { SimRequest, SimResponse, VendorId } from '../engine/types.js';
+import type { SimRequest, SimResponse } from '../engine/types.js';
 import { VERSION } from '../version.js';
 import { faultRoutes } from './faults.js';
 import { badRequest, parseDuration, readJsonObject } from './input.js';
@@ -14,7 +14,11 @@ import { badRequest, parseDuration, readJsonObject } from './input.js';
  */
 export function createAdminApi(engine: Engine, options: { adminToken?: string | undefined }) {
   const vendors = [...engine.vendors.values()];
-  const vendorAdminRoutes = compileRoutes(vendors, (v) => v.adminRoutes ?? [], (v) => `/__sim/${v.id}`);
+  const vendorAdminRoutes = compileRoutes(
+    vendors,
+    (v) => v.adminRoutes ?? [],
+    (v) => `/__sim/${v.id}`,
+  );
 
   type Handler = (req: SimRequest, params: Record<string, string>) => SimResponse | Promise<SimResponse>;
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
@@ -36,7 +40,12 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
   async function handle(req: SimRequest): Promise<SimResponse> {
     const path = req.path.replace(/\/$/, '');
     if (options.adminToken && path !== '/__sim/health' && req.headers['x-sim-admin-token'] !== options.adminToken) {
-      return problemResponse({ type: 'admin-unauthorized', title: 'Admin token required', status: 401, detail: '[liveness-sim] this simulator guards its admin API: send the header X-Sim-Admin-Token with the token it was started with.' });
+      return problemResponse({
+        type: 'admin-unauthorized',
+        title: 'Admin token required',
+        status: 401,
+        detail: '[liveness-sim] this simulator guards its admin API: send the header X-Sim-Admin-Token with the token it was started with.',
+      });
     }
     let allowed: string[] = [];
     for (const route of routes) {
@@ -53,9 +62,22 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     }
     if (vendorMatch.kind === 'wrong-method') allowed = allowed.concat(vendorMatch.allowed);
     if (allowed.length > 0) {
-      return problemResponse({ type: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `[liveness-sim] ${req.method} ${path} is not an admin call; this path takes ${allowed.join(', ')}.` }, { Allow: allowed.join(', ') });
+      return problemResponse(
+        {
+          type: 'method-not-allowed',
+          title: 'Method not allowed',
+          status: 405,
+          detail: `[liveness-sim] ${req.method} ${path} is not an admin call; this path takes ${allowed.join(', ')}.`,
+        },
+        { Allow: allowed.join(', ') },
+      );
     }
-    return problemResponse({ type: 'no-route', title: 'No such admin route', status: 404, detail: `[liveness-sim] no admin route ${req.method} ${req.path}. The admin API is documented in the README ("Admin API").` });
+    return problemResponse({
+      type: 'no-route',
+      title: 'No such admin route',
+      status: 404,
+      detail: `[liveness-sim] no admin route ${req.method} ${req.path}. The admin API is documented in the README ("Admin API").`,
+    });
   }
 
   function health(): SimResponse {
@@ -72,7 +94,16 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     const vendor = req.query.vendor;
     const list = [...engine.scenarios().values()]
       .filter((s) => vendor === undefined || s.vendor === vendor)
-      .map((s) => ({ id: s.id, vendor: s.vendor, description: s.description, outcomes: s.steps.map((step) => step.outcome), loop: s.loop, when: s.when ?? null, skipRequestChecks: s.skipRequestChecks ?? false, source: s.source }));
+      .map((s) => ({
+        id: s.id,
+        vendor: s.vendor,
+        description: s.description,
+        outcomes: s.steps.map((step) => step.outcome),
+        loop: s.loop,
+        when: s.when ?? null,
+        skipRequestChecks: s.skipRequestChecks ?? false,
+        source: s.source,
+      }));
     return jsonResponse(200, { scenarios: list });
   }
 
@@ -83,15 +114,29 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     if (typeof scenario !== 'string') return badRequest('scenario', 'give the scenario id to arm, e.g. {"scenario": "fpt/no-face"}');
     if (scenario.length > MAX_SCENARIO_NAME) return badRequest('scenario', `a scenario id of at most ${MAX_SCENARIO_NAME} characters (got ${scenario.length})`);
     if (!engine.scenarios().has(scenario)) {
-      return problemResponse({ type: 'unknown-scenario', title: 'Unknown scenario', status: 404, detail: `[liveness-sim] field "scenario": no scenario "${scenario}" is loaded. GET /__sim/scenarios lists them.`, scenario });
+      return problemResponse({
+        type: 'unknown-scenario',
+        title: 'Unknown scenario',
+        status: 404,
+        detail: `[liveness-sim] field "scenario": no scenario "${scenario}" is loaded. GET /__sim/scenarios lists them.`,
+        scenario,
+      });
     }
-    if (credential !== null && (typeof credential !== 'string' || credential === '')) return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
-    if (times !== null && (!Number.isInteger(times) || (times as number) < 1)) return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
+    if (credential !== null && (typeof credential !== 'string' || credential === ''))
+      return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
+    if (times !== null && (!Number.isInteger(times) || (times as number) < 1))
+      return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
     try {
-      return jsonResponse(201, engine.arm(scenario, { credential: credential as string | null, times: times as number | null }));
+      return jsonResponse(201, engine.arm(scenario, { credential: credential, times: times as number | null }));
     } catch (error) {
       if (!(error instanceof ArmedCapacityError)) throw error;
-      return problemResponse({ type: 'too-many-armed', title: 'Too many armed scenarios', status: 409, detail: `[liveness-sim] ${error.capacity} scenarios are armed already (the armedCapacity limit): disarm some (DELETE /__sim/scenarios/armed) or raise armedCapacity in the config file.`, capacity: error.capacity });
+      return problemResponse({
+        type: 'too-many-armed',
+        title: 'Too many armed scenarios',
+        status: 409,
+        detail: `[liveness-sim] ${error.capacity} scenarios are armed already (the armedCapacity limit): disarm some (DELETE /__sim/scenarios/armed) or raise armedCapacity in the config file.`,
+        capacity: error.capacity,
+      });
     }
   }
 
@@ -102,7 +147,13 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
 
   function disarmOne(_req: SimRequest, params: Record<string, string>): SimResponse {
     const count = engine.disarm({ armId: params.armId! });
-    if (count === 0) return problemResponse({ type: 'not-armed', title: 'Not armed', status: 404, detail: `[liveness-sim] nothing is armed with armId "${params.armId}". GET /__sim/scenarios/armed lists what is.` });
+    if (count === 0)
+      return problemResponse({
+        type: 'not-armed',
+        title: 'Not armed',
+        status: 404,
+        detail: `[liveness-sim] nothing is armed with armId "${params.armId}". GET /__sim/scenarios/armed lists what is.`,
+      });
     return jsonResponse(200, { disarmed: count });
   }
 
@@ -137,14 +188,18 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     const ms = parseDuration(body.value.advance);
     if (ms === undefined) return badRequest('advance', 'how far to move the clock forward: milliseconds (86400000) or a duration ("90s", "15m", "24h", "2d")');
     const room = engine.clock.maxOffsetMs - engine.clock.offsetMs();
-    if (ms > room) return badRequest('advance', `from 0 to ${room} ms (${formatDays(room)}): the clock moves at most ${formatDays(engine.clock.maxOffsetMs)} forward in total (the maxClockOffset limit); POST /__sim/reset brings it back`);
+    if (ms > room)
+      return badRequest(
+        'advance',
+        `from 0 to ${room} ms (${formatDays(room)}): the clock moves at most ${formatDays(engine.clock.maxOffsetMs)} forward in total (the maxClockOffset limit); POST /__sim/reset brings it back`,
+      );
     engine.clock.advance(ms);
     return clock();
   }
 
   function reset(): SimResponse {
     engine.reset();
-    return jsonResponse(200, { reset: true, vendors: vendors.map((v) => v.id as VendorId) });
+    return jsonResponse(200, { reset: true, vendors: vendors.map((v) => v.id) });
   }
 
   return { handle };

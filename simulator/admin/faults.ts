@@ -38,7 +38,7 @@ export function faultRoutes(engine: Engine) {
     const entry = engine.faults.arm(
       {
         vendor: vendor as VendorId | null,
-        credential: credential === null ? null : engine.credentialLabel(vendor as VendorId, credential as string),
+        credential: credential === null ? null : engine.credentialLabel(vendor as VendorId, credential),
         fault: faultRule?.value ?? null,
         latency: latencyRule?.value ?? null,
         remaining: times as number | null,

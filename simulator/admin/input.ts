@@ -31,7 +31,13 @@ function unreadable(reason: UnreadableReason): SimResponse {
 }
 
 export function badRequest(field: string, expected: string): SimResponse {
-  return problemResponse({ type: 'bad-admin-request', title: 'Bad admin request', status: 400, detail: `[liveness-sim] field "${field}": ${expected}.`, field });
+  return problemResponse({
+    type: 'bad-admin-request',
+    title: 'Bad admin request',
+    status: 400,
+    detail: `[liveness-sim] field "${field}": ${expected}.`,
+    field,
+  });
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -71,7 +71,14 @@ const { values, positionals } = (() => {
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    if (unknown) fail(EXIT.usage, `unknown option ${unknown}${suggestion(unknown, Object.keys(OPTIONS).map((o) => `--${o}`))}. Run liveness-sim --help for the options.`);
+    if (unknown)
+      fail(
+        EXIT.usage,
+        `unknown option ${unknown}${suggestion(
+          unknown,
+          Object.keys(OPTIONS).map((o) => `--${o}`),
+        )}. Run liveness-sim --help for the options.`,
+      );
     fail(EXIT.usage, `${message.split('\n')[0]!.replace(/\.?$/, '.')} Run liveness-sim --help for the options.`);
   }
 })();
@@ -152,14 +159,24 @@ async function serve(): Promise<void> {
 
   const sim = await startSimulator({ ...common(), port, host, cors, validateResponses }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
     if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
-    fail(EXIT.cannotListen, `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`);
+    fail(
+      EXIT.cannotListen,
+      `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`,
+    );
   });
 
   // 0.0.0.0 and :: are not addresses to call: say what is bound, and the URL that reaches it here.
   const everywhere = host === '0.0.0.0' || host === '::';
-  const where = everywhere ? `${host === '::' ? '[::]' : host}:${sim.port} (every ${host === '::' ? '' : 'IPv4 '}interface); from this machine: ${sim.url}` : sim.url;
-  const lines = [`[liveness-sim] ${VERSION} listening on ${where}`, ...sim.engine.routeList().map((r) => `  ${r.methods.join('|').padEnd(8)} ${r.path}  (${r.vendor})`)];
-  lines.push(`  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded${cors ?? false ? ' · CORS on' : ''}${validateResponses ? ' · answers validated against contracts/' : ''}`);
+  const where = everywhere
+    ? `${host === '::' ? '[::]' : host}:${sim.port} (every ${host === '::' ? '' : 'IPv4 '}interface); from this machine: ${sim.url}`
+    : sim.url;
+  const lines = [
+    `[liveness-sim] ${VERSION} listening on ${where}`,
+    ...sim.engine.routeList().map((r) => `  ${r.methods.join('|').padEnd(8)} ${r.path}  (${r.vendor})`),
+  ];
+  lines.push(
+    `  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded${(cors ?? false) ? ' · CORS on' : ''}${validateResponses ? ' · answers validated against contracts/' : ''}`,
+  );
   console.log(lines.join('\n'));
 
   let stopping = false;
@@ -171,7 +188,9 @@ async function serve(): Promise<void> {
     }
     stopping = true;
     void sim.drain(drainSeconds * 1000).then(({ finished, hungCut, timedOut }) => {
-      console.log(`[liveness-sim] stopped on ${signal}: ${finished} request(s) in flight finished, ${hungCut} held by a hang fault cut, ${timedOut} cut at the ${drainSeconds} s drain limit`);
+      console.log(
+        `[liveness-sim] stopped on ${signal}: ${finished} request(s) in flight finished, ${hungCut} held by a hang fault cut, ${timedOut} cut at the ${drainSeconds} s drain limit`,
+      );
       process.exit(EXIT.ok);
     });
   };
@@ -203,7 +222,8 @@ function listScenarios(): void {
   noArguments();
   const vendorIds: string[] = allVendors().map((v) => v.id);
   const vendor = values.vendor;
-  if (vendor !== undefined && !vendorIds.includes(vendor)) fail(EXIT.usage, `--vendor "${vendor}": no such vendor${suggestion(vendor, vendorIds)} (known: ${vendorIds.join(', ')})`);
+  if (vendor !== undefined && !vendorIds.includes(vendor))
+    fail(EXIT.usage, `--vendor "${vendor}": no such vendor${suggestion(vendor, vendorIds)} (known: ${vendorIds.join(', ')})`);
   const engine = buildEngine(common());
   const list = [...engine.scenarios().values()].filter((s) => !vendor || s.vendor === vendor);
   if (list.length === 0) {

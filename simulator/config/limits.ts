@@ -57,7 +57,8 @@ export function topLevelFlags(flags: readonly string[]): { values: Record<string
     }
     const [, key, raw] = found as unknown as [string, string, string];
     const known: readonly string[] = [...LIMIT_KEYS, ...FAULT_KEYS];
-    if (!known.includes(key)) unknown.push(`--set ${flag}: ${key} is not a limit (known: ${known.join(', ')}); vendor settings are --set <vendor>.<key>=<value>`);
+    if (!known.includes(key))
+      unknown.push(`--set ${flag}: ${key} is not a limit (known: ${known.join(', ')}); vendor settings are --set <vendor>.<key>=<value>`);
     else values[key] = readYaml(raw);
   }
   return { values, unknown, vendorFlags };

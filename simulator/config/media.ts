@@ -24,7 +24,8 @@ export function readMediaLimits(values: Record<string, unknown>, source: string,
     else problems.push(`${source}: mediaDeadline: milliseconds or a duration ("3s"), from 1 ms to 10m`);
   }
   if (mediaQueueCapacity !== undefined) {
-    if (Number.isInteger(mediaQueueCapacity) && (mediaQueueCapacity as number) >= 0 && (mediaQueueCapacity as number) <= BOUNDS.queueCapacity) options.queueCapacity = mediaQueueCapacity as number;
+    if (Number.isInteger(mediaQueueCapacity) && (mediaQueueCapacity as number) >= 0 && (mediaQueueCapacity as number) <= BOUNDS.queueCapacity)
+      options.queueCapacity = mediaQueueCapacity as number;
     else problems.push(`${source}: mediaQueueCapacity: a whole number from 0 to ${BOUNDS.queueCapacity}`);
   }
   return options;

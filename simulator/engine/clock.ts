@@ -5,7 +5,8 @@ import { DEFAULT_LIMITS } from './limits.js';
  * image-URL expiry are testable without waiting.
  */
 export interface Clock {
-  now(): number;
+  /** A function value (not a method): vendors and the store pass `clock.now` around. */
+  readonly now: () => number;
   /** Move the clock forward by `ms` (never backward: expiry must stay monotonic). */
   advance(ms: number): void;
   offsetMs(): number;

@@ -39,7 +39,13 @@ export async function describeRequest(req: SimRequest): Promise<JournalEntry['re
       return { contentType, size: body.bytes.byteLength, sha256: await sha256Hex(body.bytes), fields: [], files: [] };
     case 'multipart': {
       const files = await Promise.all(
-        body.files.map(async (f) => ({ field: cut(f.field), filename: cut(f.filename), contentType: cut(f.contentType), size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
+        body.files.map(async (f) => ({
+          field: cut(f.field),
+          filename: cut(f.filename),
+          contentType: cut(f.contentType),
+          size: f.bytes.byteLength,
+          sha256: await sha256Hex(f.bytes),
+        })),
       );
       const fields = body.fields.map((f) => ({ name: cut(f.name), value: maskText(f.value) }));
       const size = files.reduce((n, f) => n + f.size, 0) + body.fields.reduce((n, f) => n + f.value.length, 0);

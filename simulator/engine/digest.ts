@@ -7,9 +7,7 @@ const memo = new WeakMap<Uint8Array, Promise<string>>();
 export function sha256Hex(bytes: Uint8Array): Promise<string> {
   let digest = memo.get(bytes);
   if (!digest) {
-    digest = globalThis.crypto.subtle
-      .digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
-      .then((buffer) => toHex(new Uint8Array(buffer)));
+    digest = globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>).then((buffer) => toHex(new Uint8Array(buffer)));
     memo.set(bytes, digest);
   }
   return digest;

@@ -108,7 +108,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     journal,
     faults,
     scenarios: () => scenarios,
-    settings: (vendor) => settings.get(vendor),
+    settings: (vendor): unknown => settings.get(vendor),
     replaceScenarios(list) {
       scenarios = new Map(list.map((s) => [s.id, s]));
       setArmed(armed.filter((a) => scenarios.has(a.scenarioId)));
@@ -132,8 +132,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       setArmed(
         armed.filter(
           (a) =>
-            !((filter.armId === undefined || a.armId === filter.armId) &&
-              (filter.credential === undefined || a.credential === armedLabel(a, filter.credential))),
+            !(
+              (filter.armId === undefined || a.armId === filter.armId) &&
+              (filter.credential === undefined || a.credential === armedLabel(a, filter.credential))
+            ),
         ),
       );
       return before - armed.length;
@@ -149,7 +151,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     credentialLabel: (vendor, credential) => labelOf(vendor, credential),
     contextFor: (vendor, credential, req) => contextFor(vendor, credential, req),
-    routeList: () => vendorRoutes.filter(({ route }) => !route.fallback).map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
+    routeList: () =>
+      vendorRoutes.filter(({ route }) => !route.fallback).map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
     handle: (req) => handleVendor(req),
   };
   engine.replaceScenarios(options.scenarios ?? []);
@@ -209,7 +212,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const id = name.trim();
     if (id.length > MAX_SCENARIO_NAME) {
       // Refused before the "closest" search, whose cost grows with the name's length.
-      return problemResponse({ type: 'unknown-scenario', title: 'Unknown scenario', status: 400, detail: `[liveness-sim] X-Sim-Scenario is ${id.length} characters long; scenario ids are at most ${MAX_SCENARIO_NAME}. List them with GET /__sim/scenarios.` });
+      return problemResponse({
+        type: 'unknown-scenario',
+        title: 'Unknown scenario',
+        status: 400,
+        detail: `[liveness-sim] X-Sim-Scenario is ${id.length} characters long; scenario ids are at most ${MAX_SCENARIO_NAME}. List them with GET /__sim/scenarios.`,
+      });
     }
     const scenario = scenarios.get(id);
     if (scenario && scenario.vendor === vendor.id) return scenario;
@@ -246,7 +254,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (match.kind === 'none') return notFound(original);
     if (match.kind === 'wrong-method' && !match.vendor.methodNotAllowed) {
       return problemResponse(
-        { type: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `[liveness-sim] ${original.method} ${original.path}: this ${match.vendor.id} route takes ${match.allowed.join(', ')}.` },
+        {
+          type: 'method-not-allowed',
+          title: 'Method not allowed',
+          status: 405,
+          detail: `[liveness-sim] ${original.method} ${original.path}: this ${match.vendor.id} route takes ${match.allowed.join(', ')}.`,
+        },
         { Allow: match.allowed.join(', ') },
       );
     }
@@ -274,10 +287,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     } catch (error) {
       // A bug of ours, not a vendor answer: say so plainly and keep serving.
       console.error(`[liveness-sim] ${vendor.id} ${route.name} failed:`, error);
-      response = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] the ${vendor.id} simulator failed on ${req.method} ${req.path}: ${(error as Error).message}` });
+      response = problemResponse({
+        type: 'internal',
+        title: 'Simulator error',
+        status: 500,
+        detail: `[liveness-sim] the ${vendor.id} simulator failed on ${req.method} ${req.path}: ${(error as Error).message}`,
+      });
     }
     if (options.checkResponse) response = options.checkResponse(vendor.id, route.name, response);
-    response = withFaults(response, faults.choose({ vendor: vendor.id, credential: credential && labelOf(vendor.id, credential), headers: faultHeaders.plan, step: stepDef }));
+    response = withFaults(
+      response,
+      faults.choose({ vendor: vendor.id, credential: credential && labelOf(vendor.id, credential), headers: faultHeaders.plan, step: stepDef }),
+    );
 
     journal.add({
       at: new Date(clock.now()).toISOString(),
@@ -297,8 +318,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   type StagesOutcome =
-    | { problem: SimResponse }
-    | { result: VendorResult; credential: string | undefined; selection?: Selection; stepDef?: ScenarioStepDef; throttled?: boolean };
+    { problem: SimResponse } | { result: VendorResult; credential: string | undefined; selection?: Selection; stepDef?: ScenarioStepDef; throttled?: boolean };
 
   /**
    * DESIGN.md "Outcomes, scenarios and realism", in this order: authenticate (a refused call gets
@@ -306,7 +326,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
    * selected (header, armed, `when`), the vendor's structural checks of the request, then the
    * scenario; without one, realistic behaviour (the handler checks the request itself).
    */
-  async function runStages(vendor: AnyVendor, route: RouteDef, params: Record<string, string>, req: SimRequest, scenarioName: string | undefined): Promise<StagesOutcome> {
+  async function runStages(
+    vendor: AnyVendor,
+    route: RouteDef,
+    params: Record<string, string>,
+    req: SimRequest,
+    scenarioName: string | undefined,
+  ): Promise<StagesOutcome> {
     const auth = await vendor.authenticate({ req, route, params, ctx: authContextFor(vendor) });
     if (!auth.ok) return { result: auth.result, credential: undefined };
     const { credential } = auth;
@@ -323,7 +349,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { result, credential, throttled: true };
     }
     // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
-    const selection = scenariosApply ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) }) : undefined;
+    const selection = scenariosApply
+      ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) })
+      : undefined;
     if (selection && !selection.scenario.skipRequestChecks) {
       // Only a well-formed request reaches a scenario; a malformed one uses none up.
       const malformed = await vendor.checkRequest?.({ req, route, params, credential, ctx });
@@ -342,7 +370,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /** A vendor path with the wrong method: the vendor's own answer, before any gate, no scenario. */
   async function answerWrongMethod(vendor: AnyVendor, route: RouteDef, req: SimRequest): Promise<StagesOutcome> {
-    const result = await vendor.methodNotAllowed!({ req, route, params: {}, credential: undefined, scenario: undefined, ctx: contextFor(vendor, undefined, req) });
+    const result = await vendor.methodNotAllowed!({
+      req,
+      route,
+      params: {},
+      credential: undefined,
+      scenario: undefined,
+      ctx: contextFor(vendor, undefined, req),
+    });
     return { result, credential: undefined };
   }
 

@@ -49,7 +49,8 @@ export function createJournal(capacity = 1000): Journal {
   const matches = (e: JournalEntry, q: JournalQuery) =>
     (q.vendor === undefined || e.vendor === q.vendor) &&
     (q.path === undefined || e.path === q.path) &&
-    (q.credential === undefined || (typeof q.credential === 'string' ? e.credential === q.credential : e.credential !== null && q.credential.has(e.credential))) &&
+    (q.credential === undefined ||
+      (typeof q.credential === 'string' ? e.credential === q.credential : e.credential !== null && q.credential.has(e.credential))) &&
     (q.scenario === undefined || e.scenario === q.scenario);
   return {
     capacity,

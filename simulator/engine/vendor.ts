@@ -134,7 +134,7 @@ export interface Vendor<S = unknown> {
   checkRequest?(call: Omit<VendorCall<S>, 'scenario'>): VendorResult | undefined | Promise<VendorResult | undefined>;
   handle(call: VendorCall<S>): Promise<VendorResult>;
   /** The vendor's own answer when a route's path matches but not its method; else the simulator's 405. */
-  methodNotAllowed?(call: VendorCall<S>): Promise<VendorResult>;
+  methodNotAllowed?(call: VendorCall<S>): VendorResult | Promise<VendorResult>;
   handleAdmin?(call: VendorCall<S>): Promise<SimResponse>;
 }
 

@@ -14,8 +14,8 @@ export interface BodyBudget {
 
 export interface BodyLease {
   take(bytes: number): boolean;
-  /** Idempotent: a second call gives nothing back. */
-  release(): void;
+  /** Idempotent: a second call gives nothing back. A function value, passed around as is. */
+  readonly release: () => void;
 }
 
 export function createBodyBudget(maxBytes: number): BodyBudget {
@@ -32,7 +32,7 @@ export function createBodyBudget(maxBytes: number): BodyBudget {
           mine += bytes;
           return true;
         },
-        release() {
+        release: () => {
           held -= mine;
           mine = 0;
         },

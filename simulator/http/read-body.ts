@@ -24,7 +24,7 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = { maxRequestBytes: 16 * MiB, maxB
 export interface ReadBody {
   body: SimBody;
   /** Gives the body's bytes back to the shared budget: call it once the request is done, however it ended. */
-  release(): void;
+  readonly release: () => void;
 }
 
 export interface BodyReader {

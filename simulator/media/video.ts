@@ -7,18 +7,7 @@
 // It was measured against mp4box.js (MP4 only, so WebM would need a reader of our own, and
 // fragmented files report a zero duration) and mediainfo.js (wasm: a 2.6 MB file to locate
 // and load, ~30 ms to start, 3-20 ms per file vs 0.1-3 ms here).
-import {
-  BufferSource,
-  EncodedPacketSink,
-  Input,
-  Logging,
-  LogLevel,
-  MATROSKA,
-  MP4,
-  QTFF,
-  WEBM,
-  type InputFormat,
-} from 'mediabunny';
+import { BufferSource, EncodedPacketSink, Input, Logging, LogLevel, MATROSKA, MP4, QTFF, WEBM, type InputFormat } from 'mediabunny';
 import { sniffImageFormat } from './image.js';
 import { isobmffTruncation, matroskaTruncation } from './truncation.js';
 import { checkSampleTables } from './mp4-tables.js';
@@ -38,8 +27,7 @@ export interface VideoInfo {
 }
 
 export type VideoInspection =
-  | { ok: true; info: VideoInfo }
-  | { ok: false; reason: 'empty' | 'image' | 'not-a-video' | 'no-video-track' | 'unreadable' | 'busy'; detail: string };
+  { ok: true; info: VideoInfo } | { ok: false; reason: 'empty' | 'image' | 'not-a-video' | 'no-video-track' | 'unreadable' | 'busy'; detail: string };
 
 // 'busy' comes only from the server's worker pool: its queue was full, nothing was read.
 type Failure = Extract<VideoInspection, { ok: false }>;

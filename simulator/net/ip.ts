@@ -127,7 +127,7 @@ function isUnspecifiedOrLoopback(bytes: Uint8Array): boolean {
 
 function inPrefix(bytes: Uint8Array, base: Uint8Array, prefix: number): boolean {
   for (let bit = 0; bit < prefix; bit++) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if (((bytes[bit >> 3]! ^ base[bit >> 3]!) & mask) !== 0) return false;
   }
   return true;

@@ -47,7 +47,10 @@ export function refuseAddress(address: string, policy: FetchPolicy): string | nu
 }
 
 function normaliseHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 function hostMatches(pattern: string, host: string): boolean {

@@ -35,11 +35,7 @@ interface ScenarioFileV1 {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-export function parseScenarioText(
-  text: string,
-  source: string,
-  vendors: ReadonlyMap<VendorId, AnyVendor>,
-): ParseResult {
+export function parseScenarioText(text: string, source: string, vendors: ReadonlyMap<VendorId, AnyVendor>): ParseResult {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => describeYamlError(e, text, source)) };
   return parseScenarioObject(doc.toJS(), source, vendors);
@@ -71,11 +67,7 @@ function describeYamlError(error: YAMLError, text: string, source: string): stri
  * Checks a scenario object and reports every problem at once: the schema's, then the vendor's
  * (outcomes, overrides, when facts) for each part the schema did not already refuse.
  */
-export function parseScenarioObject(
-  data: unknown,
-  source: string,
-  vendors: ReadonlyMap<VendorId, AnyVendor>,
-): ParseResult {
+export function parseScenarioObject(data: unknown, source: string, vendors: ReadonlyMap<VendorId, AnyVendor>): ParseResult {
   // Latency and fault are read by their own reader (shared with the headers and the admin API),
   // whose one-sentence messages say more than the schema's oneOf branches.
   const isRuleError = (e: ErrorObject) => /\/(latency|fault)(\/|$)/.test(e.instancePath);
@@ -83,7 +75,8 @@ export function parseScenarioObject(
   const errors = describeSchemaErrors(schemaErrors).map((e) => `${source}: ${e}`);
   /** Paths the schema refused: the vendor checks skip them so one mistake is reported once. */
   const refused = (path: string) => schemaErrors.some((e) => e.instancePath === path || e.instancePath.startsWith(`${path}/`));
-  if (data === null || data === undefined) return { ok: false, errors: [`${source}: the file is empty; a scenario needs at least version, id and outcome (or sequence)`] };
+  if (data === null || data === undefined)
+    return { ok: false, errors: [`${source}: the file is empty; a scenario needs at least version, id and outcome (or sequence)`] };
   if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors };
   const file = data as Partial<ScenarioFileV1>;
   const vendorId = typeof file.id === 'string' && !refused('/id') ? (file.id.split('/')[0] as VendorId) : undefined;
@@ -160,7 +153,8 @@ function describeSchemaErrors(errors: ErrorObject[]): string[] {
     const at = e.instancePath || '/';
     if (e.keyword === 'additionalProperties') return `${at}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
     if (e.keyword === 'oneOf') return `${at}: give exactly one of "outcome" or "sequence"`;
-    if (e.keyword === 'const') return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (the only scenario format version)`;
+    if (e.keyword === 'const')
+      return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (the only scenario format version)`;
     if (e.keyword === 'enum') return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`;
     return `${at}: ${e.message}`;
   });

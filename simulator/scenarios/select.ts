@@ -17,17 +17,13 @@ export interface SelectionInput {
 }
 
 export type Selection =
-  | { via: 'header'; scenario: Scenario }
-  | { via: 'armed'; scenario: Scenario; armed: ArmedScenario }
-  | { via: 'when'; scenario: Scenario };
+  { via: 'header'; scenario: Scenario } | { via: 'armed'; scenario: Scenario; armed: ArmedScenario } | { via: 'when'; scenario: Scenario };
 
 export function selectScenario(input: SelectionInput): Selection | undefined {
   if (input.fromHeader) return { via: 'header', scenario: input.fromHeader };
   const forVendor = (a: ArmedScenario) => input.scenarios.get(a.scenarioId)?.vendor === input.vendor;
   const newestFirst = [...input.armed].reverse().filter(forVendor);
-  const armed =
-    newestFirst.find((a) => a.credential !== null && a.credential === input.credential) ??
-    newestFirst.find((a) => a.credential === null);
+  const armed = newestFirst.find((a) => a.credential !== null && a.credential === input.credential) ?? newestFirst.find((a) => a.credential === null);
   if (armed) return { via: 'armed', scenario: input.scenarios.get(armed.scenarioId)!, armed };
   for (const scenario of input.scenarios.values()) {
     if (scenario.vendor === input.vendor && scenario.when && whenMatches(scenario.when, input.facts)) {
@@ -38,9 +34,7 @@ export function selectScenario(input: SelectionInput): Selection | undefined {
 }
 
 export function whenMatches(when: Record<string, string[]>, facts: Record<string, string[]>): boolean {
-  return Object.entries(when).every(([name, patterns]) =>
-    (facts[name] ?? []).some((value) => patterns.some((pattern) => globMatch(pattern, value))),
-  );
+  return Object.entries(when).every(([name, patterns]) => (facts[name] ?? []).some((value) => patterns.some((pattern) => globMatch(pattern, value))));
 }
 
 const compiled = new Map<string, RegExp>();
@@ -49,7 +43,10 @@ const compiled = new Map<string, RegExp>();
 export function globMatch(pattern: string, value: string): boolean {
   let regex = compiled.get(pattern);
   if (!regex) {
-    const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const source = pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
     regex = new RegExp(`^${source}$`, 's');
     compiled.set(pattern, regex);
   }

@@ -60,7 +60,11 @@ describe('ADVANCE.AI SDK capture emulation: POST /__sim/advance/captures', () =>
 describe('ADVANCE.AI settings are validated at start-up', () => {
   it('refuses an unknown key and a bad httpStatus, naming the field', async () => {
     await expect(startAdvance({ httpStatus: 'mirror' } as never)).rejects.toThrow(SimulatorConfigError);
-    await expect(startAdvance({ httpStatus: 'mirror' } as never)).rejects.toThrow(/vendors\.advance\.httpStatus: must be equal to one of the allowed values \(200, real\)/);
-    await expect(startAdvance({ accounts: [{ accessKey: 'a' }] } as never)).rejects.toThrow(/vendors\.advance\.accounts\.0: must have required property 'secretKey'/);
+    await expect(startAdvance({ httpStatus: 'mirror' } as never)).rejects.toThrow(
+      /vendors\.advance\.httpStatus: must be equal to one of the allowed values \(200, real\)/,
+    );
+    await expect(startAdvance({ accounts: [{ accessKey: 'a' }] } as never)).rejects.toThrow(
+      /vendors\.advance\.accounts\.0: must have required property 'secretKey'/,
+    );
   });
 });

@@ -25,10 +25,10 @@ function entriesOf(zip: Buffer, file: string): Record<string, Buffer> {
   return Object.fromEntries(names.map((name) => [name, unzip(['-p', path, name])]));
 }
 
-describe('ADVANCE.AI auditImageUrl: a zip of the capture\'s images, valid 24 h, when the SDK keeps one (seed 002)', () => {
+describe("ADVANCE.AI auditImageUrl: a zip of the capture's images, valid 24 h, when the SDK keeps one (seed 002)", () => {
   const { sim, api } = useAdvance();
 
-  it('gives a capture made with auditImage: true a zip link that unzip accepts, holding the capture\'s images', async () => {
+  it("gives a capture made with auditImage: true a zip link that unzip accepts, holding the capture's images", async () => {
     const token = await api.tokenOf();
     const signatureId = await api.signatureIdOf(token);
     const created = await api.capture({ accessKey: DEMO.accessKey, signatureId, auditImage: true });
@@ -96,7 +96,13 @@ describe('ADVANCE.AI zip writer (browser-safe, stored entries)', () => {
 
   it('writes an archive unzip accepts, with empty, binary and nested entries and their dates', () => {
     const binary = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) & 0xff);
-    const zip = storedZip([{ name: 'empty.txt', bytes: new Uint8Array() }, { name: 'dir/binary.bin', bytes: binary }], Date.UTC(2025, 0, 2, 3, 4, 6));
+    const zip = storedZip(
+      [
+        { name: 'empty.txt', bytes: new Uint8Array() },
+        { name: 'dir/binary.bin', bytes: binary },
+      ],
+      Date.UTC(2025, 0, 2, 3, 4, 6),
+    );
     const entries = entriesOf(Buffer.from(zip), 'unit.zip');
     expect(Object.keys(entries)).toEqual(['empty.txt', 'dir/binary.bin']);
     expect(entries['empty.txt']!.length).toBe(0);

@@ -17,13 +17,14 @@ const forgedToken = (accessKey: string) =>
 describe('ADVANCE.AI authenticates before any scenario applies', () => {
   const { api } = useAdvance();
   const admin = (method: string, path: string, body?: unknown) => api.call(method, `/__sim${path}`, body === undefined ? {} : { body });
-  const armed = async () => (await admin('GET', '/scenarios/armed')).json.armed as { scenarioId: string; credential: string | null; remaining: number | null }[];
+  const armed = async () =>
+    (await admin('GET', '/scenarios/armed')).json.armed as { scenarioId: string; credential: string | null; remaining: number | null }[];
 
   beforeEach(async () => {
     await admin('POST', '/reset');
   });
 
-  it('answers IAM_FAILED to an unsigned token naming another account, and leaves that account\'s armed scenario armed', async () => {
+  it("answers IAM_FAILED to an unsigned token naming another account, and leaves that account's armed scenario armed", async () => {
     const token = await api.tokenOf(OTHER);
     await admin('POST', '/scenarios/armed', { scenario: 'advance/insufficient-balance', credential: OTHER.accessKey, times: 1 });
     expectError(await api.call('GET', PATHS.signatureId, { token: forgedToken(OTHER.accessKey) }), 'IAM_FAILED', BAD_TOKEN);
@@ -32,7 +33,7 @@ describe('ADVANCE.AI authenticates before any scenario applies', () => {
     expectError(await api.call('GET', PATHS.signatureId, { token }), 'INSUFFICIENT_BALANCE', 'Insufficient balance');
   });
 
-  it('does not advance the named account\'s sequence on a forged token', async () => {
+  it("does not advance the named account's sequence on a forged token", async () => {
     const as = { 'X-Sim-Scenario': 'advance/busy-then-success' };
     expectError(await api.call('GET', PATHS.signatureId, { token: forgedToken(OTHER.accessKey), headers: as }), 'IAM_FAILED', BAD_TOKEN);
     const token = await api.tokenOf(OTHER);
@@ -63,10 +64,18 @@ describe('ADVANCE.AI authenticates before any scenario applies', () => {
   it('answers PARAMETER_ERROR "Signature error" to a token request with a wrong signature, leaving the account\'s armed scenario armed', async () => {
     await admin('POST', '/scenarios/armed', { scenario: 'advance/insufficient-balance', credential: DEMO.accessKey, times: 1 });
     const timestamp = String(api.now());
-    expectError(await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature: 'f'.repeat(64) } }), 'PARAMETER_ERROR', 'Signature error');
+    expectError(
+      await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature: 'f'.repeat(64) } }),
+      'PARAMETER_ERROR',
+      'Signature error',
+    );
     expect(await armed()).toHaveLength(1);
     const signature = signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp);
-    expectError(await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature } }), 'INSUFFICIENT_BALANCE', 'Insufficient balance');
+    expectError(
+      await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature } }),
+      'INSUFFICIENT_BALANCE',
+      'Insufficient balance',
+    );
   });
 
   it('still serves media URLs, which carry no credential, and the admin capture call by accessKey', async () => {

@@ -92,7 +92,9 @@ export function clientFor(simulator: RunningSimulator | (() => RunningSimulator)
 
   async function tokenOf(account: { accessKey: string; secretKey: string } = DEMO, extra: Record<string, unknown> = {}): Promise<string> {
     const timestamp = String(now());
-    const reply = await call('POST', PATHS.token, { body: { accessKey: account.accessKey, timestamp, signature: signatureOf(account.accessKey, account.secretKey, timestamp), ...extra } });
+    const reply = await call('POST', PATHS.token, {
+      body: { accessKey: account.accessKey, timestamp, signature: signatureOf(account.accessKey, account.secretKey, timestamp), ...extra },
+    });
     expect(reply.json.code, reply.text).toBe('SUCCESS');
     return reply.json.data.token as string;
   }
@@ -136,7 +138,17 @@ export function expectSuccess(reply: Reply, pricing: 'PAY' | 'FREE' = 'FREE'): R
 }
 
 /** The detection `data` keys, in the seed's order. */
-export const RESULT_KEYS = ['detectionResult', 'livenessScore', 'auditImageUrl', 'imageFarUrl', 'farImageTime', 'imageNearUrl', 'nearImageTime', 'attackType', 'attackSubType'];
+export const RESULT_KEYS = [
+  'detectionResult',
+  'livenessScore',
+  'auditImageUrl',
+  'imageFarUrl',
+  'farImageTime',
+  'imageNearUrl',
+  'nearImageTime',
+  'attackType',
+  'attackSubType',
+];
 
 /**
  * The simulator's clock is real time plus an offset (it cannot be frozen from startSimulator),

@@ -67,15 +67,22 @@ describe('ADVANCE.AI detection result: errors (seed 002 "Response Code")', () =>
     expectError(await api.detect(token, { signatureId }), 'RESULT_NOT_FOUND', 'The requested resource was not found or has been deleted');
   });
 
-  it.each([[{ livenessId: { id: 1 } }], [{ signatureId: ['a'] }], [{ resultType: 7, livenessId: {} }]])('answers PARAMETER_ERROR "please check you input." to a field of the wrong type %j', async (body) => {
-    expectError(await api.detect(token, body), 'PARAMETER_ERROR', 'Parameter error, please check you input.');
-  });
+  it.each([[{ livenessId: { id: 1 } }], [{ signatureId: ['a'] }], [{ resultType: 7, livenessId: {} }]])(
+    'answers PARAMETER_ERROR "please check you input." to a field of the wrong type %j',
+    async (body) => {
+      expectError(await api.detect(token, body), 'PARAMETER_ERROR', 'Parameter error, please check you input.');
+    },
+  );
 
   it('reads a number where a string is expected as its text (as Jackson does)', async () => {
     expectError(await api.detect(token, { livenessId: 12345 }), 'LIVENESS_ID_NOT_EXISTED', 'Liveness id does not exist');
   });
 
-  it.each([['not JSON', '{livenessId: x}'], ['no body', ''], ['a JSON array', '["x"]']])('answers CLIENT_ERROR "HTTP 400 - Bad Request" to %s', async (_what, rawBody) => {
+  it.each([
+    ['not JSON', '{livenessId: x}'],
+    ['no body', ''],
+    ['a JSON array', '["x"]'],
+  ])('answers CLIENT_ERROR "HTTP 400 - Bad Request" to %s', async (_what, rawBody) => {
     expectError(await api.call('POST', PATHS.detection, { token, rawBody }), 'CLIENT_ERROR', 'HTTP 400 - Bad Request');
   });
 
@@ -117,7 +124,7 @@ describe('ADVANCE.AI detection result: scores and attack types', () => {
     expect(reply.text).toContain(`"attackType":${attackType},"attackSubType":null}`);
   });
 
-  it('writes a capture\'s whole-number score with a decimal point: 100.0, never 100 (advance.md §4)', async () => {
+  it("writes a capture's whole-number score with a decimal point: 100.0, never 100 (advance.md §4)", async () => {
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey, livenessScore: 100 });
     const reply = await api.detect(token, { livenessId });
     expect(reply.text).toContain('"livenessScore":100.0,');
@@ -152,7 +159,7 @@ describe('ADVANCE.AI detection result: scores and attack types', () => {
     expect(second.json.data.livenessScore).toBe(livenessScore);
   });
 
-  it('lets X-Sim-Scenario set the score and attack type of any capture\'s detection', async () => {
+  it("lets X-Sim-Scenario set the score and attack type of any capture's detection", async () => {
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey, livenessScore: 95 });
     const reply = await api.call('POST', PATHS.detection, { token, body: { livenessId }, headers: { 'X-Sim-Scenario': 'advance/attack-injection' } });
     expect(expectSuccess(reply, 'PAY')).toMatchObject({ livenessScore: 8, attackType: 2 });
@@ -160,7 +167,11 @@ describe('ADVANCE.AI detection result: scores and attack types', () => {
   });
 
   it('still checks the token for a well-known id', async () => {
-    expectError(await api.call('POST', PATHS.detection, { body: { livenessId: 'sim-live-pass' } }), 'IAM_FAILED', 'You are not authorized by the Identity and Access Management system');
+    expectError(
+      await api.call('POST', PATHS.detection, { body: { livenessId: 'sim-live-pass' } }),
+      'IAM_FAILED',
+      'You are not authorized by the Identity and Access Management system',
+    );
   });
 
   it('clears a well-known id like any capture', async () => {
@@ -200,7 +211,7 @@ describe('ADVANCE.AI request parameters: the JSON body of a POST, the query of a
     }
   });
 
-  it('does not let a query string choose a well-known id\'s scenario for the id in the body', async () => {
+  it("does not let a query string choose a well-known id's scenario for the id in the body", async () => {
     const reply = await api.call('POST', PATHS.detection, { token, query: { livenessId: 'sim-live-pass' }, body: { livenessId: 'never-created' } });
     expectError(reply, 'LIVENESS_ID_NOT_EXISTED', 'Liveness id does not exist');
   });
@@ -215,6 +226,8 @@ describe('ADVANCE.AI request parameters: the JSON body of a POST, the query of a
     const post = await api.call('POST', PATHS.signatureId, { token, query: { livenessType: 'NOT_A_TYPE' }, body: {} });
     expectSuccess(post);
     expectError(await api.call('GET', PATHS.signatureId, { token, query: { livenessType: 'NOT_A_TYPE' } }), 'PARAMETER_ERROR', ILLEGAL);
-    expect(expectSuccess(await api.call('POST', PATHS.license, { token, query: { licenseEffectiveSeconds: '999999' }, body: {} })).expireTimestamp).toBeLessThanOrEqual(api.now() + 600_000);
+    expect(
+      expectSuccess(await api.call('POST', PATHS.license, { token, query: { licenseEffectiveSeconds: '999999' }, body: {} })).expireTimestamp,
+    ).toBeLessThanOrEqual(api.now() + 600_000);
   });
 });

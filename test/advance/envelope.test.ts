@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatDouble, plainNumber, renderEnvelope, serialize } from '../../simulator/vendors/advance/envelope.js';
 
 describe('ADVANCE.AI envelope serializer', () => {
-  it.each([[100, '100.0'], [0, '0.0'], [87.5, '87.5'], [49.9, '49.9'], [50, '50.0']])('writes livenessScore %d as %s', (value, text) => {
+  it.each([
+    [100, '100.0'],
+    [0, '0.0'],
+    [87.5, '87.5'],
+    [49.9, '49.9'],
+    [50, '50.0'],
+  ])('writes livenessScore %d as %s', (value, text) => {
     expect(formatDouble(value)).toBe(text);
     expect(serialize({ data: { livenessScore: value } })).toBe(`{"data":{"livenessScore":${text}}}`);
   });
@@ -35,6 +41,12 @@ describe('ADVANCE.AI envelope serializer', () => {
   });
 
   it('renders errors with data and extra null whatever data is passed', () => {
-    expect(renderEnvelope({ outcome: 'error', data: { x: 1 } })).toMatchObject({ code: 'ERROR', message: 'Server error', data: null, extra: null, pricingStrategy: 'FREE' });
+    expect(renderEnvelope({ outcome: 'error', data: { x: 1 } })).toMatchObject({
+      code: 'ERROR',
+      message: 'Server error',
+      data: null,
+      extra: null,
+      pricingStrategy: 'FREE',
+    });
   });
 });

@@ -58,7 +58,11 @@ describe('ADVANCE.AI: the whole server side of the SDK flow', () => {
     expectSuccess(await api.call('GET', PATHS.signatureId, { token, query: { productLevel: 'PRO', livenessType: 'SILENT' } }));
     expectSuccess(await api.call('POST', PATHS.signatureId, { token }));
     expectSuccess(await api.call('POST', PATHS.signatureId, { token, body: { productLevel: 'STANDARD', livenessType: 'DISTANT_NEAR_ACTION' } }));
-    expectError(await api.call('GET', PATHS.signatureId, { token, query: { livenessType: 'BLINK' } }), 'PARAMETER_ERROR', 'Parameter error, please check your request whether has illegal parameters');
+    expectError(
+      await api.call('GET', PATHS.signatureId, { token, query: { livenessType: 'BLINK' } }),
+      'PARAMETER_ERROR',
+      'Parameter error, please check your request whether has illegal parameters',
+    );
   });
 
   it('gives a capture made with a SILENT signature id no far/near stage times', async () => {
@@ -70,23 +74,28 @@ describe('ADVANCE.AI: the whole server side of the SDK flow', () => {
     expect(data).toMatchObject({ farImageTime: null, nearImageTime: null, imageFarUrl: expect.any(String), imageNearUrl: expect.any(String) });
   });
 
-  it.each(['/openapi/liveness/v1/auth-license', '/intl/openapi/face-identity/v1/auth-license', ...['th', 'my', 'ph', 'mex', 'col', 'nga'].map((r) => `/${r}/openapi/face-identity/v1/auth-license`)])(
-    'serves the SDK license on %s, 600 s by default',
-    async (path) => {
-      const token = await api.tokenOf();
-      const before = api.now();
-      const data = expectSuccess(await api.call('POST', path, { token, body: {} }));
-      const nulled = expectSuccess(await api.call('POST', path, { token, body: { licenseEffectiveSeconds: null } }));
-      expectStampedBetween(data.expireTimestamp, before, api.now(), 600_000);
-      expectStampedBetween(nulled.expireTimestamp, before, api.now(), 600_000);
-    },
-  );
+  it.each([
+    '/openapi/liveness/v1/auth-license',
+    '/intl/openapi/face-identity/v1/auth-license',
+    ...['th', 'my', 'ph', 'mex', 'col', 'nga'].map((r) => `/${r}/openapi/face-identity/v1/auth-license`),
+  ])('serves the SDK license on %s, 600 s by default', async (path) => {
+    const token = await api.tokenOf();
+    const before = api.now();
+    const data = expectSuccess(await api.call('POST', path, { token, body: {} }));
+    const nulled = expectSuccess(await api.call('POST', path, { token, body: { licenseEffectiveSeconds: null } }));
+    expectStampedBetween(data.expireTimestamp, before, api.now(), 600_000);
+    expectStampedBetween(nulled.expireTimestamp, before, api.now(), 600_000);
+  });
 
   it('refuses a license longer than 86400 s or not a number with PARAMETER_ERROR', async () => {
     const token = await api.tokenOf();
     expectSuccess(await api.call('POST', PATHS.license, { token, body: { licenseEffectiveSeconds: 86400 } }));
     for (const licenseEffectiveSeconds of [86401, 0, 'ten', 1.5]) {
-      expectError(await api.call('POST', PATHS.license, { token, body: { licenseEffectiveSeconds } }), 'PARAMETER_ERROR', 'Parameter error, please check you input.');
+      expectError(
+        await api.call('POST', PATHS.license, { token, body: { licenseEffectiveSeconds } }),
+        'PARAMETER_ERROR',
+        'Parameter error, please check you input.',
+      );
     }
   });
 
@@ -107,7 +116,11 @@ describe('ADVANCE.AI: the whole server side of the SDK flow', () => {
     const token = await api.tokenOf();
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey });
     expectError(await api.detect(token, { livenessId }, PATHS.detectionIntl), 'PARAMETER_ERROR', 'Parameter should not be empty');
-    expectError(await api.detect(token, { livenessId, region: 'Singapore' }, PATHS.detectionIntl), 'PARAMETER_ERROR', 'Parameter error, please check your request whether has illegal parameters');
+    expectError(
+      await api.detect(token, { livenessId, region: 'Singapore' }, PATHS.detectionIntl),
+      'PARAMETER_ERROR',
+      'Parameter error, please check your request whether has illegal parameters',
+    );
   });
 
   it('returns the face inline with resultType IMAGE_BASE64, the stage images still as URLs', async () => {

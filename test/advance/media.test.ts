@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectSuccess, PATHS, useAdvance } from './client.js';
 
-const NO_SUCH_KEY = /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error>\n {2}<Code>NoSuchKey<\/Code>\n {2}<Message>The specified key does not exist.<\/Message>\n {2}<Key>standard-(images|videos)\/random_\d{17}_\d{10}<\/Key>\n<\/Error>\n$/;
+const NO_SUCH_KEY =
+  /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error>\n {2}<Code>NoSuchKey<\/Code>\n {2}<Message>The specified key does not exist.<\/Message>\n {2}<Key>standard-(images|videos)\/random_\d{17}_\d{10}<\/Key>\n<\/Error>\n$/;
 
 describe('ADVANCE.AI media URLs: valid 24 h on the simulator clock (seed 002)', () => {
   const { sim, api } = useAdvance();
@@ -51,13 +52,15 @@ describe('ADVANCE.AI media URLs: valid 24 h on the simulator clock (seed 002)', 
   it('serves distinct far, near and result images of the right type', async () => {
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey });
     const data = expectSuccess(await api.detect(await api.tokenOf(), { livenessId }), 'PAY');
-    const bodies = await Promise.all([data.detectionResult, data.imageFarUrl, data.imageNearUrl].map(async (url: string) => {
-      const response = await fetch(url);
-      expect(response.headers.get('content-type')).toBe('image/jpeg');
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      expect([bytes[0], bytes[1], bytes[2]]).toEqual([0xff, 0xd8, 0xff]); // a JPEG
-      return Buffer.from(bytes).toString('base64');
-    }));
+    const bodies = await Promise.all(
+      [data.detectionResult, data.imageFarUrl, data.imageNearUrl].map(async (url: string) => {
+        const response = await fetch(url);
+        expect(response.headers.get('content-type')).toBe('image/jpeg');
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect([bytes[0], bytes[1], bytes[2]]).toEqual([0xff, 0xd8, 0xff]); // a JPEG
+        return Buffer.from(bytes).toString('base64');
+      }),
+    );
     expect(new Set(bodies).size).toBe(3);
   });
 });

@@ -12,7 +12,13 @@ describe('the origin of the media URLs the simulator serves', () => {
     const body = JSON.stringify({ livenessId: 'sim-live-pass' });
     const text = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: sim().port, path: PATHS.detection, method: 'POST', headers: { 'content-type': 'application/json', 'x-access-token': token, ...headers } },
+        {
+          host: '127.0.0.1',
+          port: sim().port,
+          path: PATHS.detection,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-access-token': token, ...headers },
+        },
         (res) => {
           let data = '';
           res.setEncoding('utf8');

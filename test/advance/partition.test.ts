@@ -4,7 +4,7 @@ import { DEMO, expectError, expectSuccess, OTHER, PATHS, useAdvance } from './cl
 describe('ADVANCE.AI state is partitioned by account', () => {
   const { api } = useAdvance();
 
-  it('does not let one account read, clear or bind another account\'s captures and signature ids', async () => {
+  it("does not let one account read, clear or bind another account's captures and signature ids", async () => {
     const [demo, other] = [await api.tokenOf(DEMO), await api.tokenOf(OTHER)];
     const signatureId = await api.signatureIdOf(demo);
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey, signatureId });
@@ -15,7 +15,7 @@ describe('ADVANCE.AI state is partitioned by account', () => {
     expectSuccess(await api.detect(demo, { signatureId }), 'PAY');
   });
 
-  it('keeps well-known ids apart: clearing one account\'s sim-live-pass leaves the other\'s', async () => {
+  it("keeps well-known ids apart: clearing one account's sim-live-pass leaves the other's", async () => {
     const [demo, other] = [await api.tokenOf(DEMO), await api.tokenOf(OTHER)];
     expectSuccess(await api.call('GET', PATHS.clearData, { token: demo, query: { livenessId: 'sim-live-pass' } }));
     expectError(await api.detect(demo, { livenessId: 'sim-live-pass' }), 'RESULT_NOT_FOUND', 'The requested resource was not found or has been deleted');
@@ -32,7 +32,7 @@ describe('ADVANCE.AI state is partitioned by account', () => {
     expect(routes).toEqual(expect.arrayContaining(['generate-token', 'detection-result', 'media-image']));
   });
 
-  it('lists an account\'s captures on GET /__sim/advance/captures', async () => {
+  it("lists an account's captures on GET /__sim/advance/captures", async () => {
     const { livenessId } = await api.capture({ accessKey: OTHER.accessKey, livenessScore: 42, attackType: 2 });
     const list = await api.call('GET', PATHS.captures, { query: { accessKey: OTHER.accessKey } });
     expect(list.status).toBe(200);

@@ -24,7 +24,11 @@ describe('ADVANCE.AI: request checks come before any scenario', () => {
   });
 
   it('answers a detection whose body is not JSON CLIENT_ERROR "HTTP 400 - Bad Request", not the scenario', async () => {
-    const reply = await api.call('POST', PATHS.detection, { token, rawBody: 'livenessId=x', headers: { 'Content-Type': 'text/plain', 'X-Sim-Scenario': 'advance/result-not-found' } });
+    const reply = await api.call('POST', PATHS.detection, {
+      token,
+      rawBody: 'livenessId=x',
+      headers: { 'Content-Type': 'text/plain', 'X-Sim-Scenario': 'advance/result-not-found' },
+    });
     expectError(reply, 'CLIENT_ERROR', 'HTTP 400 - Bad Request');
   });
 
@@ -41,11 +45,18 @@ describe('ADVANCE.AI: request checks come before any scenario', () => {
     await admin('POST', '/scenarios/armed', { scenario: 'advance/service-busy', times: 1 });
     expectError(await api.call('POST', PATHS.detection, { token, body: {} }), 'PARAMETER_ERROR', EMPTY);
     expect((await admin('GET', '/scenarios/armed')).json.armed).toEqual([expect.objectContaining({ scenarioId: 'advance/service-busy', remaining: 1 })]);
-    expectError(await api.call('POST', PATHS.detection, { token, body: { livenessId: 'sim-live-pass' } }), 'SERVICE_BUSY', 'Service busy, please try again later');
+    expectError(
+      await api.call('POST', PATHS.detection, { token, body: { livenessId: 'sim-live-pass' } }),
+      'SERVICE_BUSY',
+      'Service busy, please try again later',
+    );
   });
 
   it('still answers a well-formed request with the scenario', async () => {
-    const data = expectSuccess(await api.call('POST', PATHS.detection, { token, body: { livenessId: 'sim-live-pass' }, headers: { 'X-Sim-Scenario': 'advance/attack-injection' } }), 'PAY');
+    const data = expectSuccess(
+      await api.call('POST', PATHS.detection, { token, body: { livenessId: 'sim-live-pass' }, headers: { 'X-Sim-Scenario': 'advance/attack-injection' } }),
+      'PAY',
+    );
     expect(data.attackType).toBe(2);
   });
 });

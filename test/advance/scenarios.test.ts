@@ -15,7 +15,11 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
   });
 
   it.each(ERROR_OUTCOMES)('advance/%s answers its code and message in the envelope, data and extra null, FREE', async (name, spec) => {
-    const reply = await api.call('POST', PATHS.detection, { token: await api.tokenOf(), body: { livenessId: 'x' }, headers: { 'X-Sim-Scenario': `advance/${name}` } });
+    const reply = await api.call('POST', PATHS.detection, {
+      token: await api.tokenOf(),
+      body: { livenessId: 'x' },
+      headers: { 'X-Sim-Scenario': `advance/${name}` },
+    });
     expectError(reply, spec.code, spec.message);
     expect(reply.headers.get('retry-after')).toBe(name === 'service-busy' ? '10s' : null);
   });
@@ -24,7 +28,12 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
     const token = await api.tokenOf();
     const timestamp = String(api.now());
     const signed = { accessKey: DEMO.accessKey, timestamp, signature: signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp) };
-    for (const [method, path, body] of [['POST', PATHS.token, signed], ['GET', PATHS.signatureId], ['POST', PATHS.license, {}], ['GET', PATHS.getVideo]] as const) {
+    for (const [method, path, body] of [
+      ['POST', PATHS.token, signed],
+      ['GET', PATHS.signatureId],
+      ['POST', PATHS.license, {}],
+      ['GET', PATHS.getVideo],
+    ] as const) {
       const query = path === PATHS.getVideo ? { livenessId: 'sim-live-pass' } : undefined;
       const reply = await api.call(method, path, { token, body, query, headers: { 'X-Sim-Scenario': 'advance/service-busy' } });
       expectError(reply, 'SERVICE_BUSY', 'Service busy, please try again later');
@@ -33,13 +42,19 @@ describe('ADVANCE.AI outcomes through scenarios: every documented code is reacha
   });
 
   it('arms a scenario for one account only: the other account keeps the real answers', async () => {
-    const armed = await api.call('POST', '/__sim/scenarios/armed', { body: { scenario: 'advance/insufficient-balance', credential: DEMO.accessKey, times: 1 } });
+    const armed = await api.call('POST', '/__sim/scenarios/armed', {
+      body: { scenario: 'advance/insufficient-balance', credential: DEMO.accessKey, times: 1 },
+    });
     expect(armed.status).toBe(201);
     const token = await api.tokenOf({ accessKey: 'otheraccesskey', secretKey: 'othersecretkey' });
     expectSuccess(await api.call('GET', PATHS.signatureId, { token }));
     const timestamp = String(api.now());
     const signature = signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp);
-    expectError(await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature } }), 'INSUFFICIENT_BALANCE', 'Insufficient balance');
+    expectError(
+      await api.call('POST', PATHS.token, { body: { accessKey: DEMO.accessKey, timestamp, signature } }),
+      'INSUFFICIENT_BALANCE',
+      'Insufficient balance',
+    );
   });
 
   it('advance/busy-then-success answers SERVICE_BUSY once, then the real flow', async () => {
@@ -65,7 +80,11 @@ describe('ADVANCE.AI httpStatus quirk: "real" gives errors a matching HTTP statu
     ['error', 500],
     ['retry-later', 503],
   ] as const)('answers advance/%s with HTTP %i and the same envelope', async (name, status) => {
-    const reply = await api.call('POST', PATHS.detection, { token: await api.tokenOf(), body: { livenessId: 'x' }, headers: { 'X-Sim-Scenario': `advance/${name}` } });
+    const reply = await api.call('POST', PATHS.detection, {
+      token: await api.tokenOf(),
+      body: { livenessId: 'x' },
+      headers: { 'X-Sim-Scenario': `advance/${name}` },
+    });
     expectError(reply, OUTCOMES[name].code, OUTCOMES[name].message, status);
   });
 

@@ -4,7 +4,7 @@ import { tokenSignature } from '../../simulator/vendors/advance/token.js';
 import { DEMO, DISABLED, expectError, expectStampedBetween, expectSuccess, OTHER, PATHS, signatureOf, useAdvance } from './client.js';
 
 describe('ADVANCE.AI token signature', () => {
-  it('matches the vendor\'s example vector (advance.md §1)', async () => {
+  it("matches the vendor's example vector (advance.md §1)", async () => {
     const expected = '02209bbeaf0d0a3dd587f6a1ba22f84c98d142e3b545e77db7e4906ca56349f5';
     expect(await tokenSignature('sampleaccesskey', 'samplesecretkey', '1665993522952')).toBe(expected);
     expect(signatureOf('sampleaccesskey', 'samplesecretkey', 1665993522952)).toBe(expected);
@@ -15,8 +15,10 @@ describe('ADVANCE.AI token: POST /openapi/auth/ticket/v1/generate-token', () => 
   const { api } = useAdvance();
 
   const request = (fields: Record<string, unknown>, account: { accessKey: string; secretKey: string } = DEMO) => {
-    const timestamp = fields.timestamp ?? String(api.now());
-    return api.call('POST', PATHS.token, { body: { accessKey: account.accessKey, timestamp, signature: signatureOf(account.accessKey, account.secretKey, String(timestamp)), ...fields } });
+    const timestamp = (fields.timestamp ?? String(api.now())) as string | number;
+    return api.call('POST', PATHS.token, {
+      body: { accessKey: account.accessKey, timestamp, signature: signatureOf(account.accessKey, account.secretKey, String(timestamp)), ...fields },
+    });
   };
 
   it('issues an HS512 JWT carrying the access key, expiring periodSecond (default 3600) later on the simulator clock', async () => {
@@ -32,7 +34,7 @@ describe('ADVANCE.AI token: POST /openapi/auth/ticket/v1/generate-token', () => 
     expect(reply.json.pricingStrategy).toBe('FREE');
   });
 
-  it('accepts the timestamp as a number (the vendor\'s curl) and as a string (its table)', async () => {
+  it("accepts the timestamp as a number (the vendor's curl) and as a string (its table)", async () => {
     expectSuccess(await request({ timestamp: api.now() }));
     expectSuccess(await request({ timestamp: String(api.now()) }));
   });
@@ -73,15 +75,21 @@ describe('ADVANCE.AI token: POST /openapi/auth/ticket/v1/generate-token', () => 
   it('answers "Signature error" for a wrong secret, and for uppercase hex (the vendor documents lowercase)', async () => {
     expectError(await request({}, { accessKey: DEMO.accessKey, secretKey: 'wrong' }), 'PARAMETER_ERROR', 'Signature error');
     const timestamp = String(api.now());
-    expectError(await request({ timestamp, signature: signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp).toUpperCase() }), 'PARAMETER_ERROR', 'Signature error');
+    expectError(
+      await request({ timestamp, signature: signatureOf(DEMO.accessKey, DEMO.secretKey, timestamp).toUpperCase() }),
+      'PARAMETER_ERROR',
+      'Signature error',
+    );
   });
 
-  it.each([['not JSON', '{"accessKey":'], ['a JSON array', '[]'], ['a JSON string', '"token please"'], ['no body', '']])(
-    'answers CLIENT_ERROR "HTTP 400 - Bad Request" to %s, never a 500',
-    async (_what, rawBody) => {
-      expectError(await api.call('POST', PATHS.token, { rawBody }), 'CLIENT_ERROR', 'HTTP 400 - Bad Request');
-    },
-  );
+  it.each([
+    ['not JSON', '{"accessKey":'],
+    ['a JSON array', '[]'],
+    ['a JSON string', '"token please"'],
+    ['no body', ''],
+  ])('answers CLIENT_ERROR "HTTP 400 - Bad Request" to %s, never a 500', async (_what, rawBody) => {
+    expectError(await api.call('POST', PATHS.token, { rawBody }), 'CLIENT_ERROR', 'HTTP 400 - Bad Request');
+  });
 
   it('answers CLIENT_ERROR "HTTP 405 - Method Not Allowed" to a GET', async () => {
     expectError(await api.call('GET', PATHS.token), 'CLIENT_ERROR', 'HTTP 405 - Method Not Allowed');
@@ -98,12 +106,19 @@ describe('ADVANCE.AI X-ACCESS-TOKEN on the other APIs', () => {
     ['GET', PATHS.getVideo],
     ['GET', PATHS.clearData],
   ])('%s %s without the header is IAM_FAILED "You are not authorized..."', async (method, path) => {
-    expectError(await api.call(method, path, { body: method === 'POST' ? { livenessId: 'x' } : undefined }), 'IAM_FAILED', 'You are not authorized by the Identity and Access Management system');
+    expectError(
+      await api.call(method, path, { body: method === 'POST' ? { livenessId: 'x' } : undefined }),
+      'IAM_FAILED',
+      'You are not authorized by the Identity and Access Management system',
+    );
   });
 
   it('refuses a token that is not a JWT, or signed with another key, with IAM_FAILED "Token not found or expired"', async () => {
     expectError(await api.call('GET', PATHS.signatureId, { token: 'garbage' }), 'IAM_FAILED', 'Token not found or expired');
-    const forged = await new SignJWT({ accessKey: DEMO.accessKey }).setProtectedHeader({ alg: 'HS512' }).setExpirationTime('1h').sign(new Uint8Array(64).fill(7));
+    const forged = await new SignJWT({ accessKey: DEMO.accessKey })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(64).fill(7));
     expectError(await api.call('GET', PATHS.signatureId, { token: forged }), 'IAM_FAILED', 'Token not found or expired');
   });
 

@@ -43,7 +43,7 @@ describe('ADVANCE.AI unknown paths under the vendor\'s prefixes: the envelope CL
     expectSuccess(await api.call('GET', `${PATHS.signatureId}/`, { token }));
   });
 
-  it('leaves paths outside the vendor\'s prefixes to the simulator\'s own 404 (problem+json)', async () => {
+  it("leaves paths outside the vendor's prefixes to the simulator's own 404 (problem+json)", async () => {
     for (const path of ['/nope', '/openapix/nope', '/sg/openapi/nope', '/liveness/extra']) {
       const response = await fetch(`${sim().url}${path}`);
       expect(response.status, path).toBe(404);

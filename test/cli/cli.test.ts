@@ -36,7 +36,8 @@ describe('liveness-sim CLI', () => {
   it('--help explains every flag', () => {
     const { stdout, status } = run('--help');
     expect(status).toBe(0);
-    for (const flag of ['--port', '--host', '--scenarios', '--no-shipped', '--config', '--set', '--admin-token', '--cors', '--drain-timeout']) expect(stdout).toContain(flag);
+    for (const flag of ['--port', '--host', '--scenarios', '--no-shipped', '--config', '--set', '--admin-token', '--cors', '--drain-timeout'])
+      expect(stdout).toContain(flag);
   });
 
   it('scenarios lists ids and descriptions, filterable by vendor', () => {

@@ -51,37 +51,40 @@ async function journalCount(url: string, atLeast: number) {
 }
 
 describe('stopping on a signal drains instead of dropping', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s: an upload mid-flight and a pending slow answer both complete, a hung request is cut at once, exit 0', async (signal) => {
-    const sim = await serveCli(['--drain-timeout', '30']);
-    try {
-      const hung = postVideo(sim.url, 'fpt/no-answer').then(
-        () => 'answered',
-        () => 'cut',
-      );
-      const slow = postVideo(sim.url, 'fpt/slow-live');
-      const upload = startUpload(sim.url);
-      await journalCount(sim.url, 2); // the hang is held, the slow answer is in its 1.5 s latency
-      await sleep(100);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: an upload mid-flight and a pending slow answer both complete, a hung request is cut at once, exit 0',
+    async (signal) => {
+      const sim = await serveCli(['--drain-timeout', '30']);
+      try {
+        const hung = postVideo(sim.url, 'fpt/no-answer').then(
+          () => 'answered',
+          () => 'cut',
+        );
+        const slow = postVideo(sim.url, 'fpt/slow-live');
+        const upload = startUpload(sim.url);
+        await journalCount(sim.url, 2); // the hang is held, the slow answer is in its 1.5 s latency
+        await sleep(100);
 
-      sim.child.kill(signal);
-      await sleep(300);
-      // Nothing new is accepted once the stop began.
-      await expect(fetch(`${sim.url}/__sim/health`)).rejects.toThrow();
-      upload.finish();
+        sim.child.kill(signal);
+        await sleep(300);
+        // Nothing new is accepted once the stop began.
+        await expect(fetch(`${sim.url}/__sim/health`)).rejects.toThrow();
+        upload.finish();
 
-      const slowAnswer = await slow;
-      expect(slowAnswer.status).toBe(200);
-      expect(((await slowAnswer.json()) as { code: string }).code).toBe('200');
-      const uploadAnswer = await upload.answer;
-      expect(uploadAnswer.status).toBe(200);
-      expect((JSON.parse(uploadAnswer.text) as { code: string }).code).toBe('200');
-      expect(await hung).toBe('cut');
-      expect(await sim.exited).toBe(0);
-      expect(sim.stdout()).toContain(`stopped on ${signal}: 2 request(s) in flight finished, 1 held by a hang fault cut, 0 cut at the 30 s drain limit`);
-    } finally {
-      sim.child.kill('SIGKILL');
-    }
-  });
+        const slowAnswer = await slow;
+        expect(slowAnswer.status).toBe(200);
+        expect(((await slowAnswer.json()) as { code: string }).code).toBe('200');
+        const uploadAnswer = await upload.answer;
+        expect(uploadAnswer.status).toBe(200);
+        expect((JSON.parse(uploadAnswer.text) as { code: string }).code).toBe('200');
+        expect(await hung).toBe('cut');
+        expect(await sim.exited).toBe(0);
+        expect(sim.stdout()).toContain(`stopped on ${signal}: 2 request(s) in flight finished, 1 held by a hang fault cut, 0 cut at the 30 s drain limit`);
+      } finally {
+        sim.child.kill('SIGKILL');
+      }
+    },
+  );
 
   it('a request still unanswered at the drain limit is cut, and the stop still exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-drain-'));

@@ -24,7 +24,9 @@ describe('the README, followed as written', () => {
       const form = new FormData();
       form.append('video', new Blob([fixture('video-720p-25fps-5s.mp4') as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), 'my-spoof-attempt.mp4');
       // The example may act out a network fault: the journal says which scenario answered.
-      await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k' }, body: form }).then((r) => r.text()).catch(() => undefined);
+      await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k' }, body: form })
+        .then((r) => r.text())
+        .catch(() => undefined);
       const journal = (await (await fetch(`${sim.url}/__sim/requests?limit=1`)).json()) as { requests: Array<{ scenario: string }> };
       expect(journal.requests[0]!.scenario).toBe(id);
     } finally {

@@ -28,7 +28,9 @@ describe('the package a user installs', () => {
 
   it('its docs stand alone: every relative link resolves to a shipped file, and none points outside the repo', () => {
     const docs = files.filter((f) => f.endsWith('.md'));
-    expect(docs).toEqual(expect.arrayContaining(['README.md', 'simulator/vendors/fpt/README.md', 'simulator/vendors/verihubs/README.md', 'simulator/vendors/advance/README.md']));
+    expect(docs).toEqual(
+      expect.arrayContaining(['README.md', 'simulator/vendors/fpt/README.md', 'simulator/vendors/verihubs/README.md', 'simulator/vendors/advance/README.md']),
+    );
     for (const doc of docs) {
       const text = readFileSync(join(ROOT, doc), 'utf8');
       expect(text, doc).not.toMatch(/\.\.\/shared|\/work\/shared/);

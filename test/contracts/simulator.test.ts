@@ -83,7 +83,15 @@ describe('FPT.AI answers keep fpt/liveness.response', () => {
 
   it('for every shipped scenario, on both routes', async () => {
     const { answering, faulty } = scenariosOf('fpt');
-    expect(faulty.map((s) => s.id).sort()).toEqual(['fpt/connection-reset', 'fpt/empty-response', 'fpt/flaky-reset', 'fpt/malformed-response', 'fpt/no-answer', 'fpt/slow-drip', 'fpt/truncated-response']);
+    expect(faulty.map((s) => s.id).sort()).toEqual([
+      'fpt/connection-reset',
+      'fpt/empty-response',
+      'fpt/flaky-reset',
+      'fpt/malformed-response',
+      'fpt/no-answer',
+      'fpt/slow-drip',
+      'fpt/truncated-response',
+    ]);
     const exchanges = answering.flatMap((s) =>
       perStep(s, (step) =>
         ['/dmp/liveness/v3', '/vision/ekyc/liveness'].map((path) =>

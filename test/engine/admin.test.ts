@@ -13,7 +13,7 @@ describe('admin API', () => {
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as any };
+    return { status: response.status, type: response.headers.get('content-type'), json: await response.json() };
   };
   const codeFor = async (key: string) => (await postFpt(sim.url, { video }, { 'api-key': key })).json.code;
 
@@ -58,7 +58,7 @@ describe('admin API', () => {
     expect([await codeFor('a'), await codeFor('a'), await codeFor('b'), await codeFor('a')]).toEqual(['410', '412', '410', '200']);
   });
 
-  it('disarms one entry by armId, and all of a credential\'s', async () => {
+  it("disarms one entry by armId, and all of a credential's", async () => {
     const first = (await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', credential: 'k1' })).json;
     await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', credential: 'k2' });
     expect((await admin('DELETE', `/scenarios/armed/${first.armId}`)).json).toEqual({ disarmed: 1 });
@@ -84,13 +84,32 @@ describe('admin API', () => {
 
   it('journals requests newest first with metadata and digests, never media bytes', async () => {
     await postFpt(sim.url, { video: { ...video, filename: 'first.mp4' } }, { 'api-key': 'j1' });
-    await postFpt(sim.url, { video: { ...video, filename: 'second.mp4' }, cmnd: 'https://example.com/x.jpg' }, { 'api-key': 'j2', 'x-sim-scenario': 'fpt/no-face' });
+    await postFpt(
+      sim.url,
+      { video: { ...video, filename: 'second.mp4' }, cmnd: 'https://example.com/x.jpg' },
+      { 'api-key': 'j2', 'x-sim-scenario': 'fpt/no-face' },
+    );
     const { json } = await admin('GET', '/requests');
     expect(json.total).toBe(2);
     const [newest, oldest] = json.requests;
     // A text cmnd is malformed (409 Invalid upload image): it reaches no scenario.
-    expect(newest).toMatchObject({ vendor: 'fpt', route: 'liveness-v3', method: 'POST', path: '/dmp/liveness/v3', credential: expect.stringMatching(/^fpt-key:[0-9a-f]{12}$/), scenario: null, status: 200, code: '409' });
-    expect(newest.request.files[0]).toEqual({ field: 'video', filename: 'second.mp4', contentType: 'video/mp4', size: video.bytes.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(newest).toMatchObject({
+      vendor: 'fpt',
+      route: 'liveness-v3',
+      method: 'POST',
+      path: '/dmp/liveness/v3',
+      credential: expect.stringMatching(/^fpt-key:[0-9a-f]{12}$/),
+      scenario: null,
+      status: 200,
+      code: '409',
+    });
+    expect(newest.request.files[0]).toEqual({
+      field: 'video',
+      filename: 'second.mp4',
+      contentType: 'video/mp4',
+      size: video.bytes.byteLength,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(newest.request.fields).toEqual([{ name: 'cmnd', value: 'https://example.com/x.jpg' }]);
     expect(oldest).toMatchObject({ scenario: null, code: '200' });
     expect(oldest.credential).not.toBe(newest.credential);
@@ -138,7 +157,7 @@ describe('admin API', () => {
     expect(wrong.type).toMatch(/^application\/problem\+json/);
   });
 
-  it('answers an unknown vendor path with the simulator\'s 404 listing the routes', async () => {
+  it("answers an unknown vendor path with the simulator's 404 listing the routes", async () => {
     const response = await fetch(`${sim.url}/dmp/liveness/v4`, { method: 'POST' });
     expect(response.status).toBe(404);
     const body = (await response.json()) as { routes: string[] };
@@ -163,7 +182,8 @@ describe('refused calls use up nothing', () => {
   it('a call with a key the vendor refuses neither uses an armed request nor advances a sequence', async () => {
     const sim = await startSimulator({ port: 0, settings: { fpt: { apiKeys: ['good'] } } });
     try {
-      const arm = (body: object) => fetch(`${sim.url}/__sim/scenarios/armed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const arm = (body: object) =>
+        fetch(`${sim.url}/__sim/scenarios/armed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       await arm({ scenario: 'fpt/no-face', times: 1 });
       expect((await postFpt(sim.url, { video }, { 'api-key': 'bad' })).status).toBe(401);
       expect((await postFpt(sim.url, { video }, { 'api-key': 'good' })).json.code).toBe('410');

@@ -13,11 +13,19 @@ const video = { bytes: fixture('video-720p-25fps-5s.mp4') };
 describe('engine: authentication comes before any scenario', () => {
   let sim: RunningSimulator;
   const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${sim.url}/__sim${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return (await response.json()) as { armed: unknown[]; requests: { vendor: string; credential: string | null; status: number }[] };
   };
   const verihubs = (headers: Record<string, string>) =>
-    fetch(`${sim.url}/v1/face/liveness`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ image: 'LIVE_PERSON_A_1' }) });
+    fetch(`${sim.url}/v1/face/liveness`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ image: 'LIVE_PERSON_A_1' }),
+    });
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, settings: { fpt: { apiKeys: ['good-key'] }, verihubs: { credentials: [{ appId: 'app', apiKey: 'good' }] } } });
@@ -54,10 +62,13 @@ describe('engine: authentication comes before any scenario', () => {
     await postFpt(sim.url, { video }, { 'api-key': 'bad-key' });
     await verihubs({ 'App-ID': 'app', 'API-Key': 'wrong' });
     const { requests } = await admin('GET', '/requests?limit=2');
-    expect(requests.map((r) => [r.vendor, r.credential, r.status])).toEqual([['verihubs', null, 401], ['fpt', null, 401]]);
+    expect(requests.map((r) => [r.vendor, r.credential, r.status])).toEqual([
+      ['verihubs', null, 401],
+      ['fpt', null, 401],
+    ]);
   });
 
-  it('Verihubs: a wrong API-Key gets 401 UNAUTHORIZED even with the App-ID\'s armed scenario, which stays armed', async () => {
+  it("Verihubs: a wrong API-Key gets 401 UNAUTHORIZED even with the App-ID's armed scenario, which stays armed", async () => {
     await admin('POST', '/scenarios/armed', { scenario: 'verihubs/not-live', credential: 'app', times: 1 });
     const refused = await verihubs({ 'App-ID': 'app', 'API-Key': 'wrong', 'X-Sim-Scenario': 'verihubs/success' });
     expect(refused.status).toBe(401);

@@ -16,7 +16,10 @@ describe('the config file (--config)', () => {
   it('sets vendor quirks, extra scenario folders and the admin token; --set wins over it', async () => {
     const scenarios = mkdtempSync(join(tmpdir(), 'sim-config-scenarios-'));
     writeFileSync(join(scenarios, 'mine.yaml'), 'version: 1\nid: fpt/from-config\ndescription: d\noutcome: face-too-small\n');
-    const configFile = write('sim.yaml', `adminToken: t0ken\nscenarios: [${JSON.stringify(scenarios)}]\nvendors:\n  fpt:\n    httpStatus: mirror\n    apiKeys: [cfg-key]\n`);
+    const configFile = write(
+      'sim.yaml',
+      `adminToken: t0ken\nscenarios: [${JSON.stringify(scenarios)}]\nvendors:\n  fpt:\n    httpStatus: mirror\n    apiKeys: [cfg-key]\n`,
+    );
     const sim = await startSimulator({ port: 0, configFile, set: ['fpt.apiKeys=[flag-key]'] });
     try {
       const video = { bytes: fixture('video-720p-25fps-5s.mp4') };

@@ -30,7 +30,7 @@ describe('the engine, called directly with a transport-neutral request', () => {
     expect(bodyOf(response.body).code).toBe('200');
   });
 
-  it('strips X-Sim-Scenario before the vendor sees it, and applies the scenario\'s overrides, latency and fault', async () => {
+  it("strips X-Sim-Scenario before the vendor sees it, and applies the scenario's overrides, latency and fault", async () => {
     const engine = createEngine({
       vendors: [fpt],
       scenarios: [scenario({ id: 'fpt/custom', outcome: 'live', set: { 'liveness.spoof_prob': '0.0001' }, latency: 25, fault: 'reset' })],

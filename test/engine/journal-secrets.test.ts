@@ -17,7 +17,7 @@ describe('the journal and the admin API keep no secret', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, text, json: JSON.parse(text) as any };
+    return { status: response.status, text, json: JSON.parse(text) };
   };
 
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('the journal and the admin API keep no secret', () => {
     const again = await startSimulator({ port: 0, settings: { fpt: { apiKeys: [SECRET] } } });
     try {
       await postFpt(again.url, { video }, { 'api-key': SECRET });
-      const other = (await (await fetch(`${again.url}/__sim/requests`)).json()) as any;
+      const other = await (await fetch(`${again.url}/__sim/requests`)).json();
       expect(other.requests[0].credential).toBe(label);
     } finally {
       await again.close();
@@ -110,7 +110,7 @@ describe('journal entries stay small', () => {
       form.append('video', new Blob([video.bytes as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), `${'n'.repeat(10_000)}.mp4`);
       form.append('x'.repeat(10_000), 'value');
       await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k' }, body: form });
-      const [entry] = ((await (await fetch(`${sim.url}/__sim/requests`)).json()) as any).requests;
+      const [entry] = (await (await fetch(`${sim.url}/__sim/requests`)).json()).requests;
       expect(entry.request.files[0].filename).toHaveLength(201);
       expect(JSON.stringify(entry).length).toBeLessThan(2000);
     } finally {

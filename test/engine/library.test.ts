@@ -9,7 +9,11 @@ const upload = (headers: Record<string, string> = {}): SimRequest => ({
   path: '/dmp/liveness/v3',
   query: {},
   headers: { 'api-key': 'my-key', ...headers },
-  body: { kind: 'multipart', fields: [], files: [{ field: 'video', filename: 'selfie.mp4', contentType: 'video/mp4', bytes: fixture('video-720p-25fps-5s.mp4') }] },
+  body: {
+    kind: 'multipart',
+    fields: [],
+    files: [{ field: 'video', filename: 'selfie.mp4', contentType: 'video/mp4', bytes: fixture('video-720p-25fps-5s.mp4') }],
+  },
 });
 const json = (body: string | Uint8Array) => JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body)) as Record<string, unknown>;
 
@@ -47,7 +51,7 @@ describe('library entry: createEngine and createSimulator with defaults', () => 
     expect(json((await simulator.handle(upload())).body).code).toBe('200');
   });
 
-  it('the pure engine\'s createEngine() serves no vendor, and answers every path with its own 404 instead of throwing', async () => {
+  it("the pure engine's createEngine() serves no vendor, and answers every path with its own 404 instead of throwing", async () => {
     const engine = createPureEngine();
     const response = await engine.handle(upload());
     expect(response.status).toBe(404);

@@ -13,7 +13,7 @@ describe('limits on what the admin API and the scenario header accept', () => {
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as any };
+    return { status: response.status, type: response.headers.get('content-type'), json: await response.json() };
   };
 
   beforeAll(async () => {
@@ -95,7 +95,8 @@ describe('limit settings', () => {
   it('takes maxClockOffset as a duration', async () => {
     const sim = await startSimulator({ port: 0, set: ['maxClockOffset=2d'] });
     try {
-      const move = (advance: string) => fetch(`${sim.url}/__sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance }) });
+      const move = (advance: string) =>
+        fetch(`${sim.url}/__sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance }) });
       expect((await move('3d')).status).toBe(400);
       expect((await move('2d')).status).toBe(200);
     } finally {

@@ -21,7 +21,7 @@ describe('route matching with catch-alls (RouteDef.fallback)', () => {
     expect(nameOf('POST', '/api/orders')).toBe('found:second-post');
   });
 
-  it('lets a real route\'s wrong method win over a catch-all', () => {
+  it("lets a real route's wrong method win over a catch-all", () => {
     expect(nameOf('DELETE', '/api/items/7')).toBe('wrong-method:first-get');
     expect(nameOf('GET', '/api/orders/')).toBe('wrong-method:second-post');
   });

@@ -14,16 +14,48 @@ const parse = (text: string) => parseScenarioText(text, 'my/file.yaml', vendors)
 describe('scenario files are validated when loaded, errors name the file and the field', () => {
   it.each([
     ['an unknown field', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nlatenc: 5\n', 'my/file.yaml: /: unknown field "latenc"'],
-    ['both outcome and sequence', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nsequence: [{outcome: live}]\n', 'give exactly one of "outcome" or "sequence"'],
+    [
+      'both outcome and sequence',
+      'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nsequence: [{outcome: live}]\n',
+      'give exactly one of "outcome" or "sequence"',
+    ],
     ['an unknown vendor in the id', 'version: 1\nid: acme/x\ndescription: d\noutcome: live\n', 'my/file.yaml: /id: must match pattern'],
     ['a wrong version', 'version: 2\nid: fpt/x\ndescription: d\noutcome: live\n', 'my/file.yaml: /version: must be 1 (the only scenario format version)'],
-    ['a misspelt outcome', 'version: 1\nid: fpt/x\ndescription: d\noutcome: no-fase\n', 'my/file.yaml: /outcome: "no-fase" is not a fpt outcome (closest: "no-face"'],
-    ['a misspelt outcome in a sequence', 'version: 1\nid: fpt/x\ndescription: d\nsequence: [{outcome: live}, {outcome: lve}]\n', 'my/file.yaml: /sequence/1/outcome: "lve"'],
-    ['an override of a field the vendor does not have', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.score: "1"}\n', 'my/file.yaml: /set/liveness.score: the vendor body has no such field'],
-    ['an override that changes a JSON type', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.is_live: true}\n', '/set/liveness.is_live: must be a string like the vendor\'s (got a boolean)'],
-    ['a when on an unknown fact', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nwhen: {filenme: "*"}\n', '/when/filenme: fpt requests have no fact "filenme"'],
-    ['a skipRequestChecks that is not a boolean', 'version: 1\nid: fpt/x\noutcome: live\nskipRequestChecks: "yes"\n', 'my/file.yaml: /skipRequestChecks: must be boolean'],
-    ['a bad fault', 'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nfault: explode\n', 'my/file.yaml: /fault: one of reset, hang, malformed, empty, truncate, drip (got "explode")'],
+    [
+      'a misspelt outcome',
+      'version: 1\nid: fpt/x\ndescription: d\noutcome: no-fase\n',
+      'my/file.yaml: /outcome: "no-fase" is not a fpt outcome (closest: "no-face"',
+    ],
+    [
+      'a misspelt outcome in a sequence',
+      'version: 1\nid: fpt/x\ndescription: d\nsequence: [{outcome: live}, {outcome: lve}]\n',
+      'my/file.yaml: /sequence/1/outcome: "lve"',
+    ],
+    [
+      'an override of a field the vendor does not have',
+      'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.score: "1"}\n',
+      'my/file.yaml: /set/liveness.score: the vendor body has no such field',
+    ],
+    [
+      'an override that changes a JSON type',
+      'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nset: {liveness.is_live: true}\n',
+      "/set/liveness.is_live: must be a string like the vendor's (got a boolean)",
+    ],
+    [
+      'a when on an unknown fact',
+      'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nwhen: {filenme: "*"}\n',
+      '/when/filenme: fpt requests have no fact "filenme"',
+    ],
+    [
+      'a skipRequestChecks that is not a boolean',
+      'version: 1\nid: fpt/x\noutcome: live\nskipRequestChecks: "yes"\n',
+      'my/file.yaml: /skipRequestChecks: must be boolean',
+    ],
+    [
+      'a bad fault',
+      'version: 1\nid: fpt/x\ndescription: d\noutcome: live\nfault: explode\n',
+      'my/file.yaml: /fault: one of reset, hang, malformed, empty, truncate, drip (got "explode")',
+    ],
   ])('refuses %s', (_name, text, message) => {
     const result = parse(text);
     expect(result.ok).toBe(false);
@@ -68,8 +100,16 @@ describe('scenario files are validated when loaded, errors name the file and the
 
   it.each([
     ['an unclosed flow sequence', 'version: 1\nid: [fpt/x\noutcome: live\n', /^my\/file\.yaml:\d+:\d+: not valid YAML: Flow sequence .*: /],
-    ['a construct the file ends inside', 'version: 1\nid: [fpt/x\n', /^my\/file\.yaml:2:11: not valid YAML: Flow sequence .* before the file ends: id: \[fpt\/x$/],
-    ['a tab as indentation', 'version: 1\nid: fpt/x\nset:\n\tliveness.is_live: "true"\n', /^my\/file\.yaml:4:1: not valid YAML: Tabs are not allowed as indentation: liveness\.is_live: "true"$/],
+    [
+      'a construct the file ends inside',
+      'version: 1\nid: [fpt/x\n',
+      /^my\/file\.yaml:2:11: not valid YAML: Flow sequence .* before the file ends: id: \[fpt\/x$/,
+    ],
+    [
+      'a tab as indentation',
+      'version: 1\nid: fpt/x\nset:\n\tliveness.is_live: "true"\n',
+      /^my\/file\.yaml:4:1: not valid YAML: Tabs are not allowed as indentation: liveness\.is_live: "true"$/,
+    ],
     ['a duplicate key', 'version: 1\nid: fpt/x\nid: fpt/y\n', /^my\/file\.yaml:3:1: not valid YAML: Map keys must be unique: id: fpt\/y$/],
     ['an unclosed quote at the end', 'version: 1\nid: "fpt/x\n', /^my\/file\.yaml:\d+:\d+: not valid YAML: Missing closing "quote.*id: "fpt\/x/],
   ])('names file:line:column and quotes the offending line of %s, on one line', (_name, text, pattern) => {
@@ -82,9 +122,21 @@ describe('scenario files are validated when loaded, errors name the file and the
   });
 
   it('accepts a full file: sequence, latency, fault, overrides and when', () => {
-    const result = parse('version: 1\nid: fpt/x\ndescription: d\nsequence:\n  - outcome: no-face\n    latency: 10\n  - outcome: live\n    set: {liveness.spoof_prob: "0.0100"}\nloop: true\nwhen: {filename: ["*a*", "*b*"]}\n');
+    const result = parse(
+      'version: 1\nid: fpt/x\ndescription: d\nsequence:\n  - outcome: no-face\n    latency: 10\n  - outcome: live\n    set: {liveness.spoof_prob: "0.0100"}\nloop: true\nwhen: {filename: ["*a*", "*b*"]}\n',
+    );
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.scenario).toMatchObject({ id: 'fpt/x', vendor: 'fpt', loop: true, when: { filename: ['*a*', '*b*'] }, steps: [{ outcome: 'no-face', latency: { latency: { form: 'fixed', ms: 10 }, probability: 1 } }, { outcome: 'live', set: { 'liveness.spoof_prob': '0.0100' } }] });
+    if (result.ok)
+      expect(result.scenario).toMatchObject({
+        id: 'fpt/x',
+        vendor: 'fpt',
+        loop: true,
+        when: { filename: ['*a*', '*b*'] },
+        steps: [
+          { outcome: 'no-face', latency: { latency: { form: 'fixed', ms: 10 }, probability: 1 } },
+          { outcome: 'live', set: { 'liveness.spoof_prob': '0.0100' } },
+        ],
+      });
   });
 });
 
@@ -98,7 +150,7 @@ describe('user scenario folders (--scenarios DIR)', () => {
     return dir;
   };
 
-  it('adds a user\'s scenarios, and a user file with a shipped id replaces the shipped one', async () => {
+  it("adds a user's scenarios, and a user file with a shipped id replaces the shipped one", async () => {
     const dir = folder({
       'fpt/mine.yaml': 'version: 1\nid: fpt/mine\ndescription: mine\noutcome: multiple-faces\n',
       'fpt/no-face.yaml': 'version: 1\nid: fpt/no-face\ndescription: replaced\noutcome: face-too-small\n',
@@ -128,7 +180,9 @@ describe('user scenario folders (--scenarios DIR)', () => {
 
   it('refuses a missing folder and a bad setting, naming them', async () => {
     await expect(startSimulator({ port: 0, scenarioDirs: ['/nonexistent/dir'] })).rejects.toThrow(/\/nonexistent\/dir: cannot read the scenario folder/);
-    await expect(startSimulator({ port: 0, set: ['fpt.httpStatus=sometimes'] })).rejects.toThrow(/--set: vendors\.fpt\.httpStatus: must be equal to one of the allowed values \(200, mirror\)/);
+    await expect(startSimulator({ port: 0, set: ['fpt.httpStatus=sometimes'] })).rejects.toThrow(
+      /--set: vendors\.fpt\.httpStatus: must be equal to one of the allowed values \(200, mirror\)/,
+    );
     await expect(startSimulator({ port: 0, set: ['fpt.colour=blue'] })).rejects.toThrow(/vendors\.fpt: must NOT have additional properties "colour"/);
   });
 });

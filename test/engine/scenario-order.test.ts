@@ -15,7 +15,8 @@ const folder = (files: Record<string, string>) => {
   }
   return dir;
 };
-const whenFile = (id: string, outcome: string, pattern: string) => `version: 1\nid: ${id}\ndescription: d\noutcome: ${outcome}\nwhen:\n  filename: "${pattern}"\n`;
+const whenFile = (id: string, outcome: string, pattern: string) =>
+  `version: 1\nid: ${id}\ndescription: d\noutcome: ${outcome}\nwhen:\n  filename: "${pattern}"\n`;
 const video = (filename: string) => ({ bytes: fixture('video-720p-25fps-5s.mp4'), filename });
 
 describe('your own scenarios come first', () => {
@@ -25,7 +26,11 @@ describe('your own scenarios come first', () => {
     const sim = await startSimulator({ port: 0, scenarioDirs: [dir], onNotice: (line) => notices.push(line) });
     try {
       expect((await postFpt(sim.url, { video: video('a-spoof.mp4') })).json.code).toBe('411');
-      expect(notices).toEqual([expect.stringMatching(/^fpt\/my-spoof \(.*spoof\.yaml\) and fpt\/by-filename \(.*by-filename\.yaml\) can match the same request; fpt\/my-spoof is tried first$/)]);
+      expect(notices).toEqual([
+        expect.stringMatching(
+          /^fpt\/my-spoof \(.*spoof\.yaml\) and fpt\/by-filename \(.*by-filename\.yaml\) can match the same request; fpt\/my-spoof is tried first$/,
+        ),
+      ]);
     } finally {
       await sim.close();
     }

@@ -11,7 +11,13 @@ const scenario = (id: string, extra: Partial<Scenario> = {}): Scenario => ({
   source: '<test>',
   ...extra,
 });
-const armedFor = (scenarioId: string, credential: string | null): ArmedScenario => ({ armId: scenarioId, scenarioId, credential, remaining: null, armedAt: '' });
+const armedFor = (scenarioId: string, credential: string | null): ArmedScenario => ({
+  armId: scenarioId,
+  scenarioId,
+  credential,
+  remaining: null,
+  armedAt: '',
+});
 
 const catalogue = new Map(
   [
@@ -22,7 +28,14 @@ const catalogue = new Map(
     scenario('verihubs/c'),
   ].map((s) => [s.id, s]),
 );
-const base = { vendor: 'fpt', credential: 'key-1', fromHeader: undefined, armed: [] as ArmedScenario[], scenarios: catalogue, facts: { filename: ['video.mp4'] } };
+const base = {
+  vendor: 'fpt',
+  credential: 'key-1',
+  fromHeader: undefined,
+  armed: [] as ArmedScenario[],
+  scenarios: catalogue,
+  facts: { filename: ['video.mp4'] },
+};
 
 describe('scenario selection: first match wins', () => {
   it.each([
@@ -45,7 +58,12 @@ describe('scenario selection: first match wins', () => {
 });
 
 describe('sequences', () => {
-  const seq = scenario('fpt/seq', { steps: [{ outcome: 'one', set: {} }, { outcome: 'two', set: {} }] });
+  const seq = scenario('fpt/seq', {
+    steps: [
+      { outcome: 'one', set: {} },
+      { outcome: 'two', set: {} },
+    ],
+  });
   it('keeps answering the last step after the end', () => {
     expect([0, 1, 2, 3].map((n) => stepAt(seq, n).outcome)).toEqual(['one', 'two', 'two', 'two']);
   });

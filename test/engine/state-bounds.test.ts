@@ -80,7 +80,13 @@ describe('least recently used credentials are forgotten past credentialCapacity 
   });
   afterAll(() => sim.close());
   const verihubsCall = async (appId: string) =>
-    (await fetch(`${sim.url}/v1/face/liveness`, { method: 'POST', headers: { 'content-type': 'application/json', 'app-id': appId, 'api-key': 'k' }, body: '{"image":"LIVE_PERSON_A_1"}' })).status;
+    (
+      await fetch(`${sim.url}/v1/face/liveness`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'app-id': appId, 'api-key': 'k' },
+        body: '{"image":"LIVE_PERSON_A_1"}',
+      })
+    ).status;
 
   it('refills the quota of an App-ID whose state was evicted, and keeps a recently used one', async () => {
     expect([await verihubsCall('a'), await verihubsCall('a')]).toEqual([200, 403]);
@@ -95,7 +101,11 @@ describe('least recently used credentials are forgotten past credentialCapacity 
 
   it('forgets the sequence position of a credential past the cap too', async () => {
     await fetch(`${sim.url}/__sim/reset`, { method: 'POST' });
-    await fetch(`${sim.url}/__sim/scenarios/armed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'fpt/retry-then-live' }) });
+    await fetch(`${sim.url}/__sim/scenarios/armed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'fpt/retry-then-live' }),
+    });
     const video = { bytes: fixture('video-720p-25fps-5s.mp4') };
     const code = async (key: string) => (await postFpt(sim.url, { video }, { 'api-key': key })).json.code;
     expect([await code('a'), await code('a')]).toEqual(['410', '412']);

@@ -13,7 +13,7 @@ function shapeOf(value: unknown): unknown {
   return typeof value;
 }
 
-describe('FPT.AI bodies match the seed\'s examples', () => {
+describe("FPT.AI bodies match the seed's examples", () => {
   let sim: RunningSimulator;
   const video = { bytes: fixture('video-720p-25fps-5s.mp4') };
   const cmnd = { bytes: fixture('face-1024x768.jpg') };

@@ -18,7 +18,15 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
     expect(status).toBe(200);
     expectFptShape(json);
     expect(json).toMatchObject({ code: '200', message: 'request successful' });
-    expect(json.liveness).toMatchObject({ code: '200', message: 'liveness check successful', is_live: 'true', need_to_review: 'false', is_deepfake: 'N/A', deepfake_prob: 'N/A', warning: '' });
+    expect(json.liveness).toMatchObject({
+      code: '200',
+      message: 'liveness check successful',
+      is_live: 'true',
+      need_to_review: 'false',
+      is_deepfake: 'N/A',
+      deepfake_prob: 'N/A',
+      warning: '',
+    });
     expect(json.liveness.spoof_prob).toMatch(/^0\.\d{4}$/);
     expect(Number(json.liveness.spoof_prob)).toBeLessThan(0.5);
     expect(json.face_match).toEqual({ code: 'N/A', message: 'N/A', isMatch: 'N/A', similarity: 'N/A', warning: 'N/A' });
@@ -41,7 +49,13 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
   });
 
   it('accepts webm, mov, an mp4 with its moov atom at the end, and the Safari and Chrome recorder shapes', async () => {
-    const names = ['video-720p-25fps-5s.webm', 'video-720p-25fps-5s.mov', 'video-720p-30fps-5s-moov-at-end.mp4', 'video-720p-25fps-5s-fragmented.mp4', 'video-720p-25fps-5s-live.webm'];
+    const names = [
+      'video-720p-25fps-5s.webm',
+      'video-720p-25fps-5s.mov',
+      'video-720p-30fps-5s-moov-at-end.mp4',
+      'video-720p-25fps-5s-fragmented.mp4',
+      'video-720p-25fps-5s-live.webm',
+    ];
     for (const name of names) {
       const { json } = await postFpt(sim.url, { video: { bytes: fixture(name), filename: name } });
       expect(json.code, name).toBe('200');
@@ -69,7 +83,16 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
     expect(json).toEqual({
       code: '409',
       message: 'Invalid upload video',
-      liveness: { code: '409', message: 'Invalid upload video', is_live: 'N/A', spoof_prob: 'N/A', need_to_review: 'N/A', is_deepfake: 'N/A', deepfake_prob: 'N/A', warning: 'N/A' },
+      liveness: {
+        code: '409',
+        message: 'Invalid upload video',
+        is_live: 'N/A',
+        spoof_prob: 'N/A',
+        need_to_review: 'N/A',
+        is_deepfake: 'N/A',
+        deepfake_prob: 'N/A',
+        warning: 'N/A',
+      },
       face_match: { code: '409', message: 'Invalid upload video', isMatch: 'N/A', similarity: 'N/A', warning: 'N/A' },
     });
   });
@@ -83,7 +106,11 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
   });
 
   it('answers 409 "Invalid upload video" to a JSON body instead of multipart', async () => {
-    const response = await fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'content-type': 'application/json' }, body: '{"video":"x"}' });
+    const response = await fetch(`${sim.url}/dmp/liveness/v3`, {
+      method: 'POST',
+      headers: { 'api-key': 'k', 'content-type': 'application/json' },
+      body: '{"video":"x"}',
+    });
     expect(((await response.json()) as { code: string }).code).toBe('409');
   });
 
@@ -109,7 +136,16 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
     expect(json).toEqual({
       code: '413',
       message: 'Video may seem like image',
-      liveness: { code: '413', message: 'Video may seem like image', is_live: 'false', spoof_prob: 'N/A', need_to_review: 'false', is_deepfake: 'N/A', deepfake_prob: 'N/A', warning: '' },
+      liveness: {
+        code: '413',
+        message: 'Video may seem like image',
+        is_live: 'false',
+        spoof_prob: 'N/A',
+        need_to_review: 'false',
+        is_deepfake: 'N/A',
+        deepfake_prob: 'N/A',
+        warning: '',
+      },
       face_match: { code: 'N/A', message: 'N/A', isMatch: 'N/A', similarity: 'N/A', warning: 'N/A' },
     });
   });
@@ -138,7 +174,16 @@ describe('FPT.AI realistic behaviour (no scenario): the simulator inspects what 
     expect(json).toEqual({
       code: '409',
       message: 'Invalid upload image',
-      liveness: { code: '409', message: 'Invalid upload image', is_live: 'N/A', spoof_prob: 'N/A', need_to_review: 'N/A', is_deepfake: 'N/A', deepfake_prob: 'N/A', warning: 'N/A' },
+      liveness: {
+        code: '409',
+        message: 'Invalid upload image',
+        is_live: 'N/A',
+        spoof_prob: 'N/A',
+        need_to_review: 'N/A',
+        is_deepfake: 'N/A',
+        deepfake_prob: 'N/A',
+        warning: 'N/A',
+      },
       face_match: { code: '409', message: 'Invalid upload image', isMatch: 'N/A', similarity: 'N/A', warning: 'N/A' },
     });
   });

@@ -15,14 +15,25 @@ import { postFpt } from '../support/fpt-client.js';
 const video = { bytes: fixture('video-720p-25fps-5s.mp4') };
 const cmnd = { bytes: fixture('face-1024x768.jpg') };
 const NA_FACE_MATCH = { code: 'N/A', message: 'N/A', isMatch: 'N/A', similarity: 'N/A', warning: 'N/A' };
-const invalid = (message: string) => ({ code: '409', message, liveness: expect.objectContaining({ code: '409', message }), face_match: expect.objectContaining({ code: '409', message }) });
+const invalid = (message: string) => ({
+  code: '409',
+  message,
+  liveness: expect.objectContaining({ code: '409', message }),
+  face_match: expect.objectContaining({ code: '409', message }),
+});
 
 describe('FPT.AI: structural checks come before any scenario', () => {
   let sim: RunningSimulator;
   let dir: string;
   const as = (scenario: string, parts: Parameters<typeof postFpt>[1]) => postFpt(sim.url, parts, { 'api-key': 'k', 'X-Sim-Scenario': scenario });
   const admin = async (method: string, path: string, body?: unknown) =>
-    (await (await fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json()) as { armed: unknown[] };
+    (await (
+      await fetch(`${sim.url}/__sim${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    ).json()) as { armed: unknown[] };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fpt-checks-'));

@@ -100,12 +100,21 @@ describe('FPT.AI outcomes through scenarios: every documented code is reachable'
     expect(text).toBe('{"code":"401","message":"Invalid API key"}');
   });
 
-  it('fpt/seed-success reproduces the seed\'s success sample value for value', async () => {
+  it("fpt/seed-success reproduces the seed's success sample value for value", async () => {
     const { text } = await as('fpt/seed-success', { video, cmnd });
     const seed = {
       code: '200',
       message: 'request successful',
-      liveness: { code: '200', message: 'liveness check successful', is_live: 'true', spoof_prob: '0.3587', need_to_review: 'false', is_deepfake: 'N/A', deepfake_prob: 'N/A', warning: '' },
+      liveness: {
+        code: '200',
+        message: 'liveness check successful',
+        is_live: 'true',
+        spoof_prob: '0.3587',
+        need_to_review: 'false',
+        is_deepfake: 'N/A',
+        deepfake_prob: 'N/A',
+        warning: '',
+      },
       face_match: { code: '200', message: 'face matching successful', isMatch: 'true', similarity: '99.97', warning: 'N/A' },
     };
     expect(text).toBe(JSON.stringify(seed));
@@ -116,7 +125,7 @@ describe('FPT.AI outcomes through scenarios: every documented code is reachable'
     expect(json).toMatchObject({ code: '409', message: 'Invalid upload video', liveness: { code: '409' }, face_match: { code: '409' } });
   });
 
-  it('answers an unknown scenario with the simulator\'s own 400 problem naming the closest ids, not a vendor body', async () => {
+  it("answers an unknown scenario with the simulator's own 400 problem naming the closest ids, not a vendor body", async () => {
     const { status, headers, json } = await as('fpt/no-fac');
     expect(status).toBe(400);
     expect(headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -125,7 +134,7 @@ describe('FPT.AI outcomes through scenarios: every documented code is reachable'
     expect(json.detail).toMatch(/^\[liveness-sim\]/);
   });
 
-  it('refuses another vendor\'s scenario on an FPT route', async () => {
+  it("refuses another vendor's scenario on an FPT route", async () => {
     const { status, json } = await as('verihubs/anything');
     expect(status).toBe(400);
     expect(json.closest.every((id: string) => id.startsWith('fpt/'))).toBe(true);

@@ -18,7 +18,9 @@ const fptUpload = () => multipartBody([{ name: 'video', value: VIDEO, filename: 
 const verihubsJson = (padding = 0) => Buffer.from(`{"image":"${Buffer.from(JPEG).toString('base64')}"${' '.repeat(padding)}}`);
 const tokenJson = (padding = 0) => {
   const timestamp = String(Date.now());
-  return Buffer.from(`{"accessKey":"sampleaccesskey","timestamp":"${timestamp}","signature":"${signatureOf('sampleaccesskey', 'samplesecretkey', timestamp)}"${' '.repeat(padding)}}`);
+  return Buffer.from(
+    `{"accessKey":"sampleaccesskey","timestamp":"${timestamp}","signature":"${signatureOf('sampleaccesskey', 'samplesecretkey', timestamp)}"${' '.repeat(padding)}}`,
+  );
 };
 
 const json = (answer: RawAnswer) => JSON.parse(answer.text) as Record<string, any>;
@@ -35,7 +37,7 @@ const expectAdvance = (answer: RawAnswer, code: string, message: string) => {
   expect(json(answer)).toMatchObject(code === 'SUCCESS' ? { code, message } : { code, message, data: null, extra: null });
 };
 
-describe('compressed request bodies are refused unread with each vendor\'s own error', () => {
+describe("compressed request bodies are refused unread with each vendor's own error", () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
@@ -70,7 +72,10 @@ describe('compressed request bodies are refused unread with each vendor\'s own e
   });
 
   it('the admin API answers its own 415 problem naming the body', async () => {
-    const answer = await sendRaw(`${sim.url}/__sim/scenarios/armed`, { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipSync('{"scenario":"fpt/no-face"}') });
+    const answer = await sendRaw(`${sim.url}/__sim/scenarios/armed`, {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync('{"scenario":"fpt/no-face"}'),
+    });
     expect(answer.status).toBe(415);
     expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(answer.text)).toMatchObject({ field: 'body' });
@@ -82,7 +87,7 @@ describe('compressed request bodies are refused unread with each vendor\'s own e
   });
 });
 
-describe('one request\'s body is capped as it streams (maxRequestBytes, default 16 MiB)', () => {
+describe("one request's body is capped as it streams (maxRequestBytes, default 16 MiB)", () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
@@ -111,7 +116,12 @@ describe('one request\'s body is capped as it streams (maxRequestBytes, default 
 
   it('answers ADVANCE.AI CLIENT_ERROR for a chunked JSON body over the cap', async () => {
     const block = Buffer.alloc(MiB, 0x20);
-    const answer = await sendRaw(sim.url + TOKEN.path, { headers: TOKEN.headers, body: (function* () { for (let i = 0; i < 40; i++) yield block; })() });
+    const answer = await sendRaw(sim.url + TOKEN.path, {
+      headers: TOKEN.headers,
+      body: (function* () {
+        for (let i = 0; i < 40; i++) yield block;
+      })(),
+    });
     expectAdvance(answer, 'CLIENT_ERROR', 'HTTP 400 - Bad Request');
     expect(answer.sentBytes).toBeLessThan(40 * MiB);
   });

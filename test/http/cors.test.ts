@@ -8,7 +8,10 @@ import { fixture } from '../support/fixtures.js';
 
 const ORIGIN = 'http://localhost:5173';
 const preflight = (url: string, path: string, method = 'POST', headers = 'api-key') =>
-  fetch(`${url}${path}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': method, 'access-control-request-headers': headers } });
+  fetch(`${url}${path}`, {
+    method: 'OPTIONS',
+    headers: { origin: ORIGIN, 'access-control-request-method': method, 'access-control-request-headers': headers },
+  });
 const upload = (url: string) => {
   const form = new FormData();
   form.append('video', new Blob([fixture('video-720p-25fps-5s.mp4') as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), 'v.mp4');

@@ -35,7 +35,7 @@ const ROUTES: [string, string, Record<string, string>][] = [
   ['GET', '/liveness/ext/v1/clear-data?signatureId=', {}],
 ];
 
-describe('garbage in, the vendor\'s own error out', () => {
+describe("garbage in, the vendor's own error out", () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });

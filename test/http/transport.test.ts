@@ -15,7 +15,7 @@ describe('the Express transport keeps serving whatever it is sent', () => {
   });
   afterAll(() => sim.close());
 
-  it('answers malformed multipart with the vendor\'s 409, not a 500 or an HTML page', async () => {
+  it("answers malformed multipart with the vendor's 409, not a 500 or an HTML page", async () => {
     const response = await request(app)
       .post('/dmp/liveness/v3')
       .set({ 'api-key': 'k', 'content-type': 'multipart/form-data; boundary=XYZ' })
@@ -25,12 +25,12 @@ describe('the Express transport keeps serving whatever it is sent', () => {
     expect(response.body.code).toBe('409');
   });
 
-  it('answers a multipart body with no boundary with the vendor\'s 409', async () => {
+  it("answers a multipart body with no boundary with the vendor's 409", async () => {
     const response = await request(app).post('/dmp/liveness/v3').set({ 'api-key': 'k', 'content-type': 'multipart/form-data' }).send('hello');
     expect(response.body.code).toBe('409');
   });
 
-  it('reads a real multipart upload, as supertest\'s attach sends it', async () => {
+  it("reads a real multipart upload, as supertest's attach sends it", async () => {
     const response = await request(app)
       .post('/dmp/liveness/v3')
       .set('API_KEY', 'k')
@@ -45,23 +45,32 @@ describe('the Express transport keeps serving whatever it is sent', () => {
   });
 
   it('acts out a reset fault: the client sees a network error, and the server keeps serving', async () => {
-    await expect(postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/connection-reset' })).rejects.toThrow();
+    await expect(
+      postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/connection-reset' }),
+    ).rejects.toThrow();
     expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
   });
 
   it('acts out a hang: no answer comes, the client gives up, and the server keeps serving', async () => {
     const form = new FormData();
     form.append('video', new Blob([fixture('video-720p-25fps-5s.mp4') as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), 'v.mp4');
-    const attempt = fetch(`${sim.url}/dmp/liveness/v3`, { method: 'POST', headers: { 'api-key': 'k', 'x-sim-scenario': 'fpt/no-answer' }, body: form, signal: AbortSignal.timeout(300) });
+    const attempt = fetch(`${sim.url}/dmp/liveness/v3`, {
+      method: 'POST',
+      headers: { 'api-key': 'k', 'x-sim-scenario': 'fpt/no-answer' },
+      body: form,
+      signal: AbortSignal.timeout(300),
+    });
     await expect(attempt).rejects.toThrow(/abort|timeout/i);
     expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
   });
 
   it('acts out a malformed response: the client cannot parse it', async () => {
-    await expect(postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/malformed-response' })).rejects.toThrow();
+    await expect(
+      postFpt(sim.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/malformed-response' }),
+    ).rejects.toThrow();
   });
 
-  it('answers after a scenario\'s latency', async () => {
+  it("answers after a scenario's latency", async () => {
     const sim2 = await startSimulator({ port: 0 });
     try {
       const { json } = await postFpt(sim2.url, { video: { bytes: fixture('video-720p-25fps-5s.mp4') } }, { 'api-key': 'k', 'x-sim-scenario': 'fpt/slow-live' });
@@ -73,7 +82,7 @@ describe('the Express transport keeps serving whatever it is sent', () => {
 });
 
 describe('transport body cap', () => {
-  it('turns a body over the transport cap into the vendor\'s own error', async () => {
+  it("turns a body over the transport cap into the vendor's own error", async () => {
     const { createApp } = await import('../../simulator/http/app.js');
     const { buildSimulator } = await import('../../simulator/server.js');
     const { createServer } = await import('node:http');

@@ -15,7 +15,7 @@ function unknownCodecMp4(): Uint8Array {
   return bytes;
 }
 
-describe('the container library\'s console messages stay out of server logs and test output (issue 8)', () => {
+describe("the container library's console messages stay out of server logs and test output (issue 8)", () => {
   it('inspecting a video of an unknown codec writes nothing to the console', async () => {
     const written = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'info'), vi.spyOn(console, 'log')];
     const warned: unknown[][] = [];

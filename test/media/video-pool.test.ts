@@ -54,7 +54,16 @@ describe('the video inspection pool (issue 7, finding 1: a WebM that loops the c
 
   it('reads every fixture exactly as the inline inspector does', async () => {
     const videos = pool({ workers: 2 });
-    const names = ['video-720p-25fps-5s.mp4', 'video-720p-25fps-5s.mov', 'video-720p-25fps-5s.webm', 'video-720p-25fps-5s-live.webm', 'video-720p-25fps-5s-fragmented.mp4', 'video-one-frame.mp4', 'face-1024x768.jpg', 'not-media.txt'];
+    const names = [
+      'video-720p-25fps-5s.mp4',
+      'video-720p-25fps-5s.mov',
+      'video-720p-25fps-5s.webm',
+      'video-720p-25fps-5s-live.webm',
+      'video-720p-25fps-5s-fragmented.mp4',
+      'video-one-frame.mp4',
+      'face-1024x768.jpg',
+      'not-media.txt',
+    ];
     const pooled = await Promise.all(names.map((name) => videos.inspect(fixture(name))));
     const inline = await Promise.all(names.map((name) => inspectVideo(fixture(name))));
     expect(pooled).toEqual(inline);

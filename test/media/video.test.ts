@@ -3,7 +3,7 @@ import { inspectVideo } from '../../simulator/media/index.js';
 import { checkSampleTables } from '../../simulator/media/mp4-tables.js';
 import { fixture } from '../support/fixtures.js';
 
-describe('inspectVideo reads the container\'s own metadata', () => {
+describe("inspectVideo reads the container's own metadata", () => {
   it.each([
     ['video-720p-25fps-5s.mp4', 'mp4', 1280, 720, 25, 5, 125],
     ['video-360p-15fps-5s.mp4', 'mp4', 640, 360, 15, 5, 75],
@@ -28,7 +28,7 @@ describe('inspectVideo reads the container\'s own metadata', () => {
     expect(result.ok && result.info.durationSeconds).toBeCloseTo(0.04, 3);
   });
 
-  it('reads a video padded past the 10 MB cap (size limits are the vendors\' call, not this reader\'s)', async () => {
+  it("reads a video padded past the 10 MB cap (size limits are the vendors' call, not this reader's)", async () => {
     // A trailing 'free' box: ISO BMFF readers skip it, so the metadata is unchanged.
     const video = fixture('video-720p-25fps-5s.mp4');
     const padded = new Uint8Array(video.length + 11 * 1024 * 1024);
@@ -52,13 +52,16 @@ describe('inspectVideo reads the container\'s own metadata', () => {
     expect(await inspectVideo(bytes)).toMatchObject({ ok: false, reason });
   });
 
-  it.each([['video-720p-25fps-5s.mp4'], ['video-720p-25fps-5s.webm'], ['video-720p-25fps-5s.mov']])('resolves, never throws, for every truncation of %s', async (name) => {
-    const bytes = fixture(name);
-    for (let cut = 1; cut < 40; cut++) {
-      const result = await inspectVideo(bytes.subarray(0, Math.floor((bytes.length * cut) / 40)));
-      expect(typeof result.ok).toBe('boolean');
-    }
-  });
+  it.each([['video-720p-25fps-5s.mp4'], ['video-720p-25fps-5s.webm'], ['video-720p-25fps-5s.mov']])(
+    'resolves, never throws, for every truncation of %s',
+    async (name) => {
+      const bytes = fixture(name);
+      for (let cut = 1; cut < 40; cut++) {
+        const result = await inspectVideo(bytes.subarray(0, Math.floor((bytes.length * cut) / 40)));
+        expect(typeof result.ok).toBe('boolean');
+      }
+    },
+  );
 });
 
 describe('a container cut short is unreadable, even when its index is intact', () => {
@@ -127,7 +130,7 @@ describe('corrupt MP4 sample tables are refused before the container library exp
   /** Offset of a box's payload, found by its four-letter type (enough for our own fixtures). */
   const payloadOf = (bytes: Uint8Array, type: string) => Buffer.from(bytes).indexOf(type, 0, 'latin1') + 4;
 
-  it('accepts every fixture\'s tables as they are', () => {
+  it("accepts every fixture's tables as they are", () => {
     for (const name of ['video-720p-25fps-5s.mp4', 'video-720p-25fps-5s.mov', 'video-720p-30fps-5s-moov-at-end.mp4', 'video-one-frame.mp4']) {
       expect(checkSampleTables(fixture(name)), name).toBeNull();
     }

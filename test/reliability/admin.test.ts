@@ -26,30 +26,92 @@ describe('reliability: the admin API', () => {
   });
   afterAll(() => sim?.kill());
 
-  it('answers random and mutated admin calls with JSON or problem+json, never a 5xx, and keeps serving', async () => {
-    const hostile = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '0', '1e300', '999999999999', 'NaN', '%', '[]', 'fpt/no-face', 'x'.repeat(5000)));
-    const call = fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom(...BODIES).chain((b) => fc.record({ kind: fc.constant('body' as const), path: fc.constant(b.path), value: mutatedJson(b.seed), byteOp: byteOps, contentType: contentTypes })) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant('query' as const), path: fc.constantFrom(...QUERIES), query: fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), hostile), { maxLength: 3 }) }) },
-      fc.record({ kind: fc.constant('delete' as const), id: fc.option(hostile), credential: fc.option(hostile) }),
-      fc.record({ kind: fc.constant('other' as const), method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), path: fc.constantFrom('/__sim', '/__sim/', '/__sim/reset', '/__sim/nothing', '/__sim/advance', '/__sim/scenarios/armed/1/x', '/__sim/health') }),
-    );
-    const examples = [[{ kind: 'body' as const, path: '/__sim/clock', value: { advance: 1e300 }, byteOp: { op: 'none' as const }, contentType: 'application/json' }]];
-    await fuzz('admin', sim, fc.array(call, { minLength: 1, maxLength: 3 }), (calls) =>
-      calls.map((c): Aimed => {
-        if (c.kind === 'body') return { kind: 'admin', request: { method: 'POST', path: c.path, headers: { 'content-type': c.contentType }, body: applyByteOp(Buffer.from(JSON.stringify(c.value) ?? ''), c.byteOp) } };
-        if (c.kind === 'query') return { kind: 'admin', request: { method: 'GET', path: `${c.path}?${new URLSearchParams(c.query).toString()}`, headers: {} } };
-        if (c.kind === 'delete') {
-          const path = c.id === null ? '/__sim/scenarios/armed' : `/__sim/scenarios/armed/${encodeURIComponent(c.id)}`;
-          return { kind: 'admin', request: { method: 'DELETE', path: c.credential === null ? path : `${path}?credential=${encodeURIComponent(c.credential)}`, headers: {} } };
-        }
-        return { kind: 'admin', request: { method: c.method, path: c.path, headers: { 'content-type': 'application/json' }, body: c.method === 'GET' ? undefined : Buffer.from('{}') } };
-      }),
-    { numRuns: 300, examples });
+  it(
+    'answers random and mutated admin calls with JSON or problem+json, never a 5xx, and keeps serving',
+    async () => {
+      const hostile = fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('-1', '0', '1e300', '999999999999', 'NaN', '%', '[]', 'fpt/no-face', 'x'.repeat(5000)),
+      );
+      const call = fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom(...BODIES).chain((b) =>
+            fc.record({
+              kind: fc.constant('body' as const),
+              path: fc.constant(b.path),
+              value: mutatedJson(b.seed),
+              byteOp: byteOps,
+              contentType: contentTypes,
+            }),
+          ),
+        },
+        {
+          weight: 2,
+          arbitrary: fc.record({
+            kind: fc.constant('query' as const),
+            path: fc.constantFrom(...QUERIES),
+            query: fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), hostile), { maxLength: 3 }),
+          }),
+        },
+        fc.record({ kind: fc.constant('delete' as const), id: fc.option(hostile), credential: fc.option(hostile) }),
+        fc.record({
+          kind: fc.constant('other' as const),
+          method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+          path: fc.constantFrom('/__sim', '/__sim/', '/__sim/reset', '/__sim/nothing', '/__sim/advance', '/__sim/scenarios/armed/1/x', '/__sim/health'),
+        }),
+      );
+      const examples = [
+        [{ kind: 'body' as const, path: '/__sim/clock', value: { advance: 1e300 }, byteOp: { op: 'none' as const }, contentType: 'application/json' }],
+      ];
+      await fuzz(
+        'admin',
+        sim,
+        fc.array(call, { minLength: 1, maxLength: 3 }),
+        (calls) =>
+          calls.map((c): Aimed => {
+            if (c.kind === 'body')
+              return {
+                kind: 'admin',
+                request: {
+                  method: 'POST',
+                  path: c.path,
+                  headers: { 'content-type': c.contentType },
+                  body: applyByteOp(Buffer.from(JSON.stringify(c.value) ?? ''), c.byteOp),
+                },
+              };
+            if (c.kind === 'query')
+              return { kind: 'admin', request: { method: 'GET', path: `${c.path}?${new URLSearchParams(c.query).toString()}`, headers: {} } };
+            if (c.kind === 'delete') {
+              const path = c.id === null ? '/__sim/scenarios/armed' : `/__sim/scenarios/armed/${encodeURIComponent(c.id)}`;
+              return {
+                kind: 'admin',
+                request: { method: 'DELETE', path: c.credential === null ? path : `${path}?credential=${encodeURIComponent(c.credential)}`, headers: {} },
+              };
+            }
+            return {
+              kind: 'admin',
+              request: {
+                method: c.method,
+                path: c.path,
+                headers: { 'content-type': 'application/json' },
+                body: c.method === 'GET' ? undefined : Buffer.from('{}'),
+              },
+            };
+          }),
+        { numRuns: 300, examples },
+      );
 
-    // Whatever was armed or moved, a reset gives the vendors back.
-    expect((await send(sim.url, { method: 'POST', path: '/__sim/reset', headers: {} })).status).toBe(200);
-    const fpt = await send(sim.url, { method: 'POST', path: '/v1/face/liveness', headers: { 'app-id': 'a', 'api-key': 'k', 'content-type': 'application/json' }, body: Buffer.from('{"image":"NO_FACE_PHOTO"}') });
-    expect(JSON.parse(fpt.body.toString())).toMatchObject({ error_code: 'FACE_NOT_DETECTED' });
-  }, FUZZ_TIMEOUT_MS);
+      // Whatever was armed or moved, a reset gives the vendors back.
+      expect((await send(sim.url, { method: 'POST', path: '/__sim/reset', headers: {} })).status).toBe(200);
+      const fpt = await send(sim.url, {
+        method: 'POST',
+        path: '/v1/face/liveness',
+        headers: { 'app-id': 'a', 'api-key': 'k', 'content-type': 'application/json' },
+        body: Buffer.from('{"image":"NO_FACE_PHOTO"}'),
+      });
+      expect(JSON.parse(fpt.body.toString())).toMatchObject({ error_code: 'FACE_NOT_DETECTED' });
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

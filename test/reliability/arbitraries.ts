@@ -34,8 +34,14 @@ export const contentTypes = fc.oneof(
  * that is a transport limit, not what these properties look for) and/or with a Content-Encoding.
  */
 export const transports: fc.Arbitrary<Pick<WireRequest, 'framing' | 'encoding'>> = fc.record({
-  framing: fc.oneof({ weight: 3, arbitrary: fc.constant({ kind: 'length' as const }) }, fc.record({ kind: fc.constant('chunked' as const), pieces: fc.integer({ min: 1, max: 256 }) })),
-  encoding: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'gzip, gzip', 'x-made-up', 'GZIP', 'compress')),
+  framing: fc.oneof(
+    { weight: 3, arbitrary: fc.constant({ kind: 'length' as const }) },
+    fc.record({ kind: fc.constant('chunked' as const), pieces: fc.integer({ min: 1, max: 256 }) }),
+  ),
+  encoding: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'gzip, gzip', 'x-made-up', 'GZIP', 'compress'),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -78,7 +84,12 @@ export function mutatedJson(seed: Record<string, unknown>): fc.Arbitrary<unknown
   });
 }
 
-export type ByteOp = { op: 'none' } | { op: 'truncate'; at: number } | { op: 'flip'; at: number; xor: number } | { op: 'insert'; at: number; bytes: Uint8Array } | { op: 'duplicate-key'; key: string };
+export type ByteOp =
+  | { op: 'none' }
+  | { op: 'truncate'; at: number }
+  | { op: 'flip'; at: number; xor: number }
+  | { op: 'insert'; at: number; bytes: Uint8Array }
+  | { op: 'duplicate-key'; key: string };
 
 /** Text-level damage to serialized JSON: cut, a flipped byte, inserted bytes, a repeated key. */
 export const byteOps: fc.Arbitrary<ByteOp> = fc.oneof(
@@ -125,7 +136,24 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 /** Field names: the vendors' own, and the shapes that make parsers build objects (issue 7 #4). */
 export const fieldNames = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('video', 'cmnd', 'image', 'accessKey', 'livenessId') },
-  fc.constantFrom('a[b]', 'cmnd[x]', 'video[]', 'constructor[prototype][x]', '__proto__', '__proto__[polluted]', 'toString', '[]', '[', 'a]', 'a.b', '', ' video', 'VIDEO', 'vidéo', 'x'.repeat(500)),
+  fc.constantFrom(
+    'a[b]',
+    'cmnd[x]',
+    'video[]',
+    'constructor[prototype][x]',
+    '__proto__',
+    '__proto__[polluted]',
+    'toString',
+    '[]',
+    '[',
+    'a]',
+    'a.b',
+    '',
+    ' video',
+    'VIDEO',
+    'vidéo',
+    'x'.repeat(500),
+  ),
   fc.string({ maxLength: 20 }),
 );
 
@@ -136,12 +164,29 @@ const filenames = fc.oneof(
 );
 
 const partTypes = fc.oneof(
-  fc.constantFrom('video/mp4', 'image/jpeg', 'application/octet-stream', 'text/plain', 'video/webm', 'image/png', 'application/json', 'multipart/mixed; boundary=zz', ''),
+  fc.constantFrom(
+    'video/mp4',
+    'image/jpeg',
+    'application/octet-stream',
+    'text/plain',
+    'video/webm',
+    'image/png',
+    'application/json',
+    'multipart/mixed; boundary=zz',
+    '',
+  ),
   headerText(40),
 );
 
 /** Extra part headers clients (or attackers) send: encodings no form parser should honour. */
-const partExtraHeaders = fc.constantFrom('Content-Transfer-Encoding: base64', 'Content-Transfer-Encoding: quoted-printable', 'Content-Encoding: gzip', 'Content-Length: 999999999', 'X-Other: 1', 'Content-Disposition: form-data; name="second"');
+const partExtraHeaders = fc.constantFrom(
+  'Content-Transfer-Encoding: base64',
+  'Content-Transfer-Encoding: quoted-printable',
+  'Content-Encoding: gzip',
+  'Content-Length: 999999999',
+  'X-Other: 1',
+  'Content-Disposition: form-data; name="second"',
+);
 
 export interface MultipartPart {
   name: string;
@@ -185,7 +230,10 @@ export function multipartShapes(contents: fc.Arbitrary<Uint8Array>): fc.Arbitrar
     parts,
     preamble: fc.boolean(),
     ending: fc.oneof({ weight: 6, arbitrary: fc.constant('proper' as const) }, fc.constantFrom('missing' as const, 'no-final-crlf' as const, 'cut' as const)),
-    header: fc.oneof({ weight: 6, arbitrary: fc.constant('proper' as const) }, fc.constantFrom('quoted' as const, 'no-boundary' as const, 'other-boundary' as const, 'mixed' as const, 'json' as const, 'none' as const)),
+    header: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('proper' as const) },
+      fc.constantFrom('quoted' as const, 'no-boundary' as const, 'other-boundary' as const, 'mixed' as const, 'json' as const, 'none' as const),
+    ),
   });
 }
 
@@ -196,7 +244,8 @@ export function encodeMultipart(shape: MultipartShape): { contentType: string | 
   if (shape.preamble) text('This is a preamble, ignored.\r\n');
   for (const part of shape.parts) {
     let disposition = `form-data; name="${part.name}"`;
-    if (part.filename !== undefined) disposition += part.extendedFilename ? `; filename*=UTF-8''${encodeURIComponent(part.filename)}` : `; filename="${part.filename}"`;
+    if (part.filename !== undefined)
+      disposition += part.extendedFilename ? `; filename*=UTF-8''${encodeURIComponent(part.filename)}` : `; filename="${part.filename}"`;
     text(`--${shape.boundary}\r\nContent-Disposition: ${disposition}\r\n`);
     if (part.contentType !== undefined) text(`Content-Type: ${part.contentType}\r\n`);
     for (const header of part.extra) text(`${header}\r\n`);

@@ -36,7 +36,13 @@ export interface Aimed {
  * sockets; every answer must be a documented one (oracle.ts). fast-check shrinks a failure; the
  * smallest failing request is saved when LIVENESS_SIM_FUZZ_SAVE is set.
  */
-export async function fuzz<T>(name: string, sim: SimProcess, arbitrary: fc.Arbitrary<T>, toRequests: (value: T) => Aimed[], { numRuns, examples = [] }: { numRuns: number; examples?: T[] }): Promise<void> {
+export async function fuzz<T>(
+  name: string,
+  sim: SimProcess,
+  arbitrary: fc.Arbitrary<T>,
+  toRequests: (value: T) => Aimed[],
+  { numRuns, examples = [] }: { numRuns: number; examples?: T[] },
+): Promise<void> {
   const baseUrl = sim.url;
   const watcher = await watch(sim, HEALTH_BOUND_MS);
   let last: { request: WireRequest; why: string } | undefined;
@@ -63,7 +69,12 @@ export async function fuzz<T>(name: string, sim: SimProcess, arbitrary: fc.Arbit
   });
   let failed = true;
   try {
-    await fc.assert(property, { seed: FUZZ_SEED, numRuns: numRuns * FUZZ_SCALE, examples: examples.map((e) => [e] as [T]), endOnFailure: process.env.LIVENESS_SIM_FUZZ_NO_SHRINK === '1' });
+    await fc.assert(property, {
+      seed: FUZZ_SEED,
+      numRuns: numRuns * FUZZ_SCALE,
+      examples: examples.map((e) => [e] as [T]),
+      endOnFailure: process.env.LIVENESS_SIM_FUZZ_NO_SHRINK === '1',
+    });
     failed = false;
   } catch (error) {
     // fast-check prints the whole counterexample; a 200 kB string helps nobody in a CI log.
@@ -71,7 +82,9 @@ export async function fuzz<T>(name: string, sim: SimProcess, arbitrary: fc.Arbit
     const short = message.length > 3000 ? `${message.slice(0, 1500)}\n[... ${message.length - 3000} characters ...]\n${message.slice(-1500)}` : message;
     const saved = last && save(name, last.request, last.why);
     const cause = last ? `\n[reliability] ${describeRequest(last.request).slice(0, 600)}\n  answered ${last.why}` : '';
-    (error as Error).message = saved ? `${short}${cause}\n[reliability] the failing request (shrunk when it could be): ${saved.file}\n  replay it: ${saved.replay}` : `${short}${cause}`;
+    (error as Error).message = saved
+      ? `${short}${cause}\n[reliability] the failing request (shrunk when it could be): ${saved.file}\n  replay it: ${saved.replay}`
+      : `${short}${cause}`;
     throw error;
   } finally {
     report(name, tally, slowest);
@@ -86,9 +99,20 @@ function expectHealthy(report: WatchReport, slowest: { ms: number; what: string 
   const context = `; the slowest requests meanwhile: ${JSON.stringify(slowest)}`;
   expect(report.failures, 'health probes that failed').toEqual([]);
   expect(report.probes, 'health probes answered').toBeGreaterThan(0);
-  expect(stalls(report, HEALTH_BOUND_MS), `health probes over ${HEALTH_BOUND_MS} ms while the server's event loop worked as long (of ${report.probes}, median ${report.p50Ms.toFixed(1)} ms)${context}`).toEqual([]);
+  expect(
+    stalls(report, HEALTH_BOUND_MS),
+    `health probes over ${HEALTH_BOUND_MS} ms while the server's event loop worked as long (of ${report.probes}, median ${report.p50Ms.toFixed(1)} ms)${context}`,
+  ).toEqual([]);
   expect(report.maxRss, `the server's largest RSS${context}`).toBeLessThan(RSS_BOUND_BYTES);
-  reportLine({ watch: { probes: report.probes, maxMs: Math.round(report.maxMs), p50Ms: Math.round(report.p50Ms * 10) / 10, slow: report.slow, maxRssMiB: Math.round(report.maxRss / 2 ** 20) } });
+  reportLine({
+    watch: {
+      probes: report.probes,
+      maxMs: Math.round(report.maxMs),
+      p50Ms: Math.round(report.p50Ms * 10) / 10,
+      slow: report.slow,
+      maxRssMiB: Math.round(report.maxRss / 2 ** 20),
+    },
+  });
 }
 
 function save(name: string, request: WireRequest, why: string): { file: string; replay: string } | undefined {

@@ -19,7 +19,16 @@ export type MediaMutation =
 export type SizeValue = { kind: 'zero' | 'one' | 'max' | 'unknown' | 'plus-one' | 'minus-one' | 'double' | 'million' } | { kind: 'any'; value: number };
 
 const sizeValues: fc.Arbitrary<SizeValue> = fc.oneof(
-  fc.constantFrom<SizeValue>({ kind: 'zero' }, { kind: 'one' }, { kind: 'max' }, { kind: 'unknown' }, { kind: 'plus-one' }, { kind: 'minus-one' }, { kind: 'double' }, { kind: 'million' }),
+  fc.constantFrom<SizeValue>(
+    { kind: 'zero' },
+    { kind: 'one' },
+    { kind: 'max' },
+    { kind: 'unknown' },
+    { kind: 'plus-one' },
+    { kind: 'minus-one' },
+    { kind: 'double' },
+    { kind: 'million' },
+  ),
   fc.record({ kind: fc.constant('any' as const), value: fc.nat() }),
 );
 
@@ -67,7 +76,8 @@ function applyMutation(bytes: Uint8Array, m: MediaMutation): Uint8Array {
       if (m.op === 'node-size') node.setSize(out, m.value);
       else if (node.kind === 'box') {
         const at = node.start + 8 + m.word * 4;
-        if (at + 4 <= Math.min(node.end, out.byteLength)) new DataView(out.buffer).setUint32(at, newSize(new DataView(out.buffer).getUint32(at), m.value, 0xffffffff));
+        if (at + 4 <= Math.min(node.end, out.byteLength))
+          new DataView(out.buffer).setUint32(at, newSize(new DataView(out.buffer).getUint32(at), m.value, 0xffffffff));
       }
       return out;
     }
@@ -75,7 +85,17 @@ function applyMutation(bytes: Uint8Array, m: MediaMutation): Uint8Array {
 }
 
 function newSize(old: number, value: SizeValue, max: number): number {
-  const n = { zero: 0, one: 1, max, unknown: max, 'plus-one': old + 1, 'minus-one': old - 1, double: old * 2, million: 1_000_000, any: value.kind === 'any' ? value.value : 0 }[value.kind];
+  const n = {
+    zero: 0,
+    one: 1,
+    max,
+    unknown: max,
+    'plus-one': old + 1,
+    'minus-one': old - 1,
+    double: old * 2,
+    million: 1_000_000,
+    any: value.kind === 'any' ? value.value : 0,
+  }[value.kind];
   return Math.max(0, Math.min(max, n));
 }
 
@@ -88,7 +108,8 @@ interface Node {
 
 /** The boxes of an ISO-BMFF file (MP4, MOV), or the elements of an EBML one (WebM), nested. */
 export function structureOf(bytes: Uint8Array): Node[] {
-  if (bytes.byteLength >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return ebmlElements(bytes, 0, bytes.byteLength, 0);
+  if (bytes.byteLength >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3)
+    return ebmlElements(bytes, 0, bytes.byteLength, 0);
   return boxes(bytes, 0, bytes.byteLength, 0);
 }
 

@@ -29,31 +29,55 @@ describe('reliability: multipart bodies', () => {
   });
   afterAll(() => sim?.kill());
 
-  it('every vendor and admin route answers hostile multipart with its documented body, health answering throughout', async () => {
-    const media = ['face-1024x768.jpg', 'face-small-320x240.jpg', 'video-720p-25fps-2s.mp4', 'video-one-frame.mp4', 'not-media.txt', 'image.gif'].map(fixture);
-    const contents = fc.oneof(
-      { weight: 2, arbitrary: fc.constant(new Uint8Array(0)) },
-      { weight: 3, arbitrary: fc.uint8Array({ maxLength: 300 }) },
-      { weight: 2, arbitrary: fc.constantFrom(...media) },
-      fc.string({ maxLength: 100 }).map((s) => new Uint8Array(Buffer.from(s))),
-    );
-    const arbitrary = fc.record({
-      shape: multipartShapes(contents),
-      transport: transports,
-      // FPT always; one other vendor route and one admin route, chosen per run.
-      other: fc.nat(),
-      admin: fc.nat(),
-      withAuth: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, fc.constant(false)),
-    });
-    await fuzz('multipart', sim, arbitrary, ({ shape, transport, other, admin, withAuth }) => {
-      const { contentType, body } = encodeMultipart(shape);
-      const headersOf = (extra: Record<string, string>) => ({ ...(withAuth ? extra : {}), ...(contentType === undefined ? {} : { 'content-type': contentType }) });
-      const chosen = [targets[0]!, targets[1]!, targets[2 + (other % (targets.length - 2))]!];
-      const adminTarget = ADMIN_TARGETS[admin % ADMIN_TARGETS.length]!;
-      return [
-        ...chosen.map((t): Aimed => ({ kind: t.kind, request: { method: t.method, path: t.path, headers: headersOf(t.headers), body, ...transport } })),
-        { kind: adminTarget.kind, request: { method: adminTarget.method, path: adminTarget.path, headers: headersOf({}), body: adminTarget.method === 'GET' ? undefined : body, ...transport } },
-      ];
-    }, { numRuns: 250 });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'every vendor and admin route answers hostile multipart with its documented body, health answering throughout',
+    async () => {
+      const media = ['face-1024x768.jpg', 'face-small-320x240.jpg', 'video-720p-25fps-2s.mp4', 'video-one-frame.mp4', 'not-media.txt', 'image.gif'].map(
+        fixture,
+      );
+      const contents = fc.oneof(
+        { weight: 2, arbitrary: fc.constant(new Uint8Array(0)) },
+        { weight: 3, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+        { weight: 2, arbitrary: fc.constantFrom(...media) },
+        fc.string({ maxLength: 100 }).map((s) => new Uint8Array(Buffer.from(s))),
+      );
+      const arbitrary = fc.record({
+        shape: multipartShapes(contents),
+        transport: transports,
+        // FPT always; one other vendor route and one admin route, chosen per run.
+        other: fc.nat(),
+        admin: fc.nat(),
+        withAuth: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, fc.constant(false)),
+      });
+      await fuzz(
+        'multipart',
+        sim,
+        arbitrary,
+        ({ shape, transport, other, admin, withAuth }) => {
+          const { contentType, body } = encodeMultipart(shape);
+          const headersOf = (extra: Record<string, string>) => ({
+            ...(withAuth ? extra : {}),
+            ...(contentType === undefined ? {} : { 'content-type': contentType }),
+          });
+          const chosen = [targets[0]!, targets[1]!, targets[2 + (other % (targets.length - 2))]!];
+          const adminTarget = ADMIN_TARGETS[admin % ADMIN_TARGETS.length]!;
+          return [
+            ...chosen.map((t): Aimed => ({ kind: t.kind, request: { method: t.method, path: t.path, headers: headersOf(t.headers), body, ...transport } })),
+            {
+              kind: adminTarget.kind,
+              request: {
+                method: adminTarget.method,
+                path: adminTarget.path,
+                headers: headersOf({}),
+                body: adminTarget.method === 'GET' ? undefined : body,
+                ...transport,
+              },
+            },
+          ];
+        },
+        { numRuns: 250 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

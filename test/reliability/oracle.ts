@@ -24,7 +24,8 @@ export function checkAnswer(kind: RouteKind, answer: WireAnswer, method = 'POST'
   const head = `HTTP ${answer.status} ${type}: ${text.slice(0, 300)}`;
   if (answer.status >= 500) return `an unrequested ${answer.status}: ${head}`;
   // A HEAD answer has the headers of the GET one and no body: only its type can be checked.
-  if (method === 'HEAD') return /^application\/(problem\+)?json|^application\/xml|^text\/plain|^image\/|^video\//i.test(type) ? undefined : `a HEAD answer typed ${type}`;
+  if (method === 'HEAD')
+    return /^application\/(problem\+)?json|^application\/xml|^text\/plain|^image\/|^video\//i.test(type) ? undefined : `a HEAD answer typed ${type}`;
   if (/^application\/problem\+json/i.test(type)) return checkProblem(answer, text) && `${checkProblem(answer, text)}: ${head}`;
   const why = kind === 'advance-media' ? checkMedia(answer, text, method) : checkJsonKind(kind, type, text);
   return why && `${why}: ${head}`;
@@ -38,7 +39,7 @@ function checkProblem(answer: WireAnswer, text: string): string | undefined {
     return 'problem+json that is not JSON';
   }
   if (!isObject(body)) return 'problem+json that is not an object';
-  if (typeof body.type !== 'string' || !body.type.startsWith('urn:liveness-sim:problem:')) return 'problem without the simulator\'s type';
+  if (typeof body.type !== 'string' || !body.type.startsWith('urn:liveness-sim:problem:')) return "problem without the simulator's type";
   if (typeof body.title !== 'string' || typeof body.detail !== 'string') return 'problem without title or detail';
   if (body.status !== answer.status) return `problem status ${String(body.status)} on an HTTP ${answer.status}`;
   return undefined;
@@ -80,7 +81,8 @@ function checkVerihubs(body: Record<string, unknown>, keys: string[]): string | 
   // The result body: the spec's keys, in its order, optional ones left out.
   const order = keys.map((k) => VERIHUBS_RESULT.indexOf(k));
   if (order.some((i) => i < 0) || order.some((i, n) => n > 0 && i <= order[n - 1]!)) return `Verihubs keys ${keys.join(',')}`;
-  for (const required of ['message', 'status_code', 'session_id', 'timestamp', 'nface', 'liveness']) if (!(required in body)) return `Verihubs result without ${required}`;
+  for (const required of ['message', 'status_code', 'session_id', 'timestamp', 'nface', 'liveness'])
+    if (!(required in body)) return `Verihubs result without ${required}`;
   return undefined;
 }
 
@@ -97,7 +99,8 @@ function checkAdvance(body: Record<string, unknown>, keys: string[]): string | u
 function checkMedia(answer: WireAnswer, text: string, method: string): string | undefined {
   const type = String(answer.headers['content-type'] ?? '');
   if (answer.status === 200) return /^(image|video)\//.test(type) ? undefined : 'a 200 from the CDN that is not media';
-  if (answer.status === 404) return /^application\/xml/.test(type) && (method === 'HEAD' || text.includes('<Code>NoSuchKey</Code>')) ? undefined : 'a CDN 404 that is not NoSuchKey';
+  if (answer.status === 404)
+    return /^application\/xml/.test(type) && (method === 'HEAD' || text.includes('<Code>NoSuchKey</Code>')) ? undefined : 'a CDN 404 that is not NoSuchKey';
   if (answer.status === 405) return answer.headers.allow === 'GET, HEAD' ? undefined : 'a CDN 405 without Allow';
   return `a CDN ${answer.status}`;
 }

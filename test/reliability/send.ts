@@ -65,6 +65,11 @@ export function serializeRequest(request: WireRequest): string {
 
 export function describeRequest(request: WireRequest): string {
   const size = request.body ? `${request.body.byteLength} bytes` : 'no body';
-  const extras = [request.framing?.kind === 'chunked' ? `chunked in ${request.framing.pieces}` : '', request.encoding ? `Content-Encoding: ${request.encoding}` : ''].filter(Boolean).join(', ');
+  const extras = [
+    request.framing?.kind === 'chunked' ? `chunked in ${request.framing.pieces}` : '',
+    request.encoding ? `Content-Encoding: ${request.encoding}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${request.method} ${request.path} (${size}${extras ? `, ${extras}` : ''}) content-type=${JSON.stringify(request.headers['content-type'] ?? null)}`;
 }

@@ -19,9 +19,13 @@ export interface Target {
 export const ADVANCE_KEY = 'sampleaccesskey';
 const ADVANCE_SECRET = 'samplesecretkey';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the vendors' JSON, read field by field below
 async function json(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const answer = await send(baseUrl, { method, path, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)) });
+  const answer = await send(baseUrl, {
+    method,
+    path,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+  });
   return JSON.parse(answer.body.toString('utf8'));
 }
 
@@ -29,7 +33,14 @@ async function json(baseUrl: string, method: string, path: string, body?: unknow
 export async function advanceSession(baseUrl: string) {
   const { nowMs } = await json(baseUrl, 'GET', '/__sim/clock');
   const timestamp = String(nowMs);
-  const tokenBody = { accessKey: ADVANCE_KEY, timestamp, signature: createHash('sha256').update(ADVANCE_KEY + ADVANCE_SECRET + timestamp).digest('hex'), periodSecond: 86400 };
+  const tokenBody = {
+    accessKey: ADVANCE_KEY,
+    timestamp,
+    signature: createHash('sha256')
+      .update(ADVANCE_KEY + ADVANCE_SECRET + timestamp)
+      .digest('hex'),
+    periodSecond: 86400,
+  };
   const token: string = (await json(baseUrl, 'POST', '/openapi/auth/ticket/v1/generate-token', tokenBody)).data.token;
   const auth = { 'x-access-token': token };
   const signatureIds: string[] = [];
@@ -38,7 +49,9 @@ export async function advanceSession(baseUrl: string) {
   const livenessId: string = capture.livenessId ?? capture.data?.livenessId;
   const result = await json(baseUrl, 'POST', '/openapi/liveness/v3/detection-result', { livenessId, resultType: 'IMAGE_URL' }, auth);
   const video = await json(baseUrl, 'GET', `/liveness/ext/v1/get-video?livenessId=${encodeURIComponent(livenessId)}`, undefined, auth);
-  const mediaPaths = [result.data?.detectionResult, result.data?.imageFarUrl, video.data?.videoUrl].filter((u): u is string => typeof u === 'string').map((u) => new URL(u).pathname);
+  const mediaPaths = [result.data?.detectionResult, result.data?.imageFarUrl, video.data?.videoUrl]
+    .filter((u): u is string => typeof u === 'string')
+    .map((u) => new URL(u).pathname);
   return { token, tokenBody, signatureIds, livenessId, mediaPaths };
 }
 
@@ -59,13 +72,37 @@ export function vendorTargets(session: AdvanceSession, jpegBase64: string): Targ
       seed: { image: jpegBase64, is_quality: true, is_attribute: true, validate_quality: true, validate_attribute: false, validate_nface: true },
     },
     { kind: 'advance', method: 'POST', path: '/openapi/auth/ticket/v1/generate-token', headers: {}, seed: session.tokenBody },
-    { kind: 'advance', method: 'POST', path: '/liveness/ext/v1/generate-signature-id', headers: auth, seed: { productLevel: 'PRO', livenessType: 'DISTANT_NEAR' } },
-    { kind: 'advance', method: 'POST', path: '/openapi/liveness/v1/auth-license', headers: auth, seed: { licenseEffectiveSeconds: 600, applicationId: 'com.example.app' } },
-    { kind: 'advance', method: 'POST', path: '/intl/openapi/face-identity/v1/auth-license', headers: auth, seed: { licenseEffectiveSeconds: 600, applicationId: 'com.example.app' } },
+    {
+      kind: 'advance',
+      method: 'POST',
+      path: '/liveness/ext/v1/generate-signature-id',
+      headers: auth,
+      seed: { productLevel: 'PRO', livenessType: 'DISTANT_NEAR' },
+    },
+    {
+      kind: 'advance',
+      method: 'POST',
+      path: '/openapi/liveness/v1/auth-license',
+      headers: auth,
+      seed: { licenseEffectiveSeconds: 600, applicationId: 'com.example.app' },
+    },
+    {
+      kind: 'advance',
+      method: 'POST',
+      path: '/intl/openapi/face-identity/v1/auth-license',
+      headers: auth,
+      seed: { licenseEffectiveSeconds: 600, applicationId: 'com.example.app' },
+    },
     { kind: 'advance', method: 'POST', path: '/th/openapi/face-identity/v1/auth-license', headers: auth, seed: { licenseEffectiveSeconds: 60 } },
     { kind: 'advance', method: 'POST', path: '/openapi/liveness/v3/detection-result', headers: auth, seed: detection },
     { kind: 'advance', method: 'POST', path: '/intl/openapi/face-identity/v1/liveness-detection', headers: auth, seed: { ...detection, region: 'IDN' } },
-    { kind: 'advance', method: 'POST', path: '/nga/openapi/face-identity/v1/liveness-detection', headers: auth, seed: { livenessId: 'sim-live-pass', resultType: 'IMAGE_URL' } },
+    {
+      kind: 'advance',
+      method: 'POST',
+      path: '/nga/openapi/face-identity/v1/liveness-detection',
+      headers: auth,
+      seed: { livenessId: 'sim-live-pass', resultType: 'IMAGE_URL' },
+    },
   ];
 }
 

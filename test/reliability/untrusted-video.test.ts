@@ -24,7 +24,9 @@ let child: ChildProcess;
 let url: string;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--set', 'mediaWorkers=1', '--set', `mediaDeadline=${DEADLINE_MS}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--set', 'mediaWorkers=1', '--set', `mediaDeadline=${DEADLINE_MS}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const banner = await new Promise<string>((resolve, reject) => {

@@ -8,9 +8,15 @@ export interface FptUploadParts {
 
 export async function postFpt(baseUrl: string, parts: FptUploadParts, headers: Record<string, string> = { 'api-key': 'test-key' }, path = '/dmp/liveness/v3') {
   const form = new FormData();
-  if (parts.video) form.append('video', new Blob([parts.video.bytes as Uint8Array<ArrayBuffer>], { type: parts.video.type ?? 'video/mp4' }), parts.video.filename ?? 'video.mp4');
+  if (parts.video)
+    form.append(
+      'video',
+      new Blob([parts.video.bytes as Uint8Array<ArrayBuffer>], { type: parts.video.type ?? 'video/mp4' }),
+      parts.video.filename ?? 'video.mp4',
+    );
   if (typeof parts.cmnd === 'string') form.append('cmnd', parts.cmnd);
-  else if (parts.cmnd) form.append('cmnd', new Blob([parts.cmnd.bytes as Uint8Array<ArrayBuffer>], { type: parts.cmnd.type ?? 'image/jpeg' }), parts.cmnd.filename ?? 'face.jpg');
+  else if (parts.cmnd)
+    form.append('cmnd', new Blob([parts.cmnd.bytes as Uint8Array<ArrayBuffer>], { type: parts.cmnd.type ?? 'image/jpeg' }), parts.cmnd.filename ?? 'face.jpg');
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: form });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: JSON.parse(text) as Record<string, any> };

@@ -28,7 +28,12 @@ describe('App-ID and API-Key', () => {
   });
 
   it('accepts only the configured pairs when credentials are set', async () => {
-    sim = await startVerihubs({ credentials: [{ appId: 'app-1', apiKey: 'key-1' }, { appId: 'app-2', apiKey: 'key-2' }] });
+    sim = await startVerihubs({
+      credentials: [
+        { appId: 'app-1', apiKey: 'key-1' },
+        { appId: 'app-2', apiKey: 'key-2' },
+      ],
+    });
     expect((await sim.post(body, { headers: { 'App-ID': 'app-2', 'API-Key': 'key-2' } })).status).toBe(200);
     expect((await sim.post(body, { headers: { 'APP-ID': 'app-1', 'api-key': 'key-1' } })).status).toBe(200);
     const crossed = await sim.post(body, { headers: { 'App-ID': 'app-1', 'API-Key': 'key-2' } });

@@ -23,7 +23,15 @@ describe('FAIL_ON bitmask', () => {
   });
 
   it('computes only codes the seed documents', () => {
-    const sets = [['attribute'], ['quality'], ['nface'], ['attribute', 'quality'], ['attribute', 'nface'], ['quality', 'nface'], ['attribute', 'quality', 'nface']] as const;
+    const sets = [
+      ['attribute'],
+      ['quality'],
+      ['nface'],
+      ['attribute', 'quality'],
+      ['attribute', 'nface'],
+      ['quality', 'nface'],
+      ['attribute', 'quality', 'nface'],
+    ] as const;
     expect(new Set(sets.map((s) => failOnCode(s)))).toEqual(new Set(Object.keys(FAIL_ON_CODES)));
   });
 

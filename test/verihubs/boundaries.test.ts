@@ -13,7 +13,9 @@ const staticImports = (file: string) =>
 
 describe('verihubs vendor import boundaries', () => {
   it.each(sources)('%s imports no node:* module, HTTP library or the Node fetcher', (file) => {
-    const forbidden = staticImports(file).filter((spec) => /^node:|^(express|multer|msw|http|https|fs)$/.test(spec) || spec.endsWith('/net/fetch-image.js') || spec.endsWith('/net/guarded-lookup.js'));
+    const forbidden = staticImports(file).filter(
+      (spec) => /^node:|^(express|multer|msw|http|https|fs)$/.test(spec) || spec.endsWith('/net/fetch-image.js') || spec.endsWith('/net/guarded-lookup.js'),
+    );
     expect(forbidden).toEqual([]);
   });
 

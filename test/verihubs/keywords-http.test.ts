@@ -38,7 +38,7 @@ describe('sandbox keywords over HTTP', () => {
     expect(b.json.liveness).not.toEqual(a.json.liveness);
   });
 
-  it('keeps the person\'s liveness when only the findings change', async () => {
+  it("keeps the person's liveness when only the findings change", async () => {
     const plain = await sim.post({ image: 'LIVE_PERSON_C_1' });
     const covered = await sim.post({ image: 'LIVE_PERSON_BLUR_MS_C_3' });
     expect(covered.json.session_id).toBe(plain.json.session_id);
@@ -75,14 +75,24 @@ describe('sandbox keywords over HTTP', () => {
       expect(res.json).not.toHaveProperty('error_code');
     } else {
       // The whole result body, with error_code after the message.
-      expect(Object.keys(res.json)).toEqual(['message', 'error_code', 'status_code', 'session_id', 'timestamp', 'nface', 'liveness', 'image_quality', 'attributes']);
+      expect(Object.keys(res.json)).toEqual([
+        'message',
+        'error_code',
+        'status_code',
+        'session_id',
+        'timestamp',
+        'nface',
+        'liveness',
+        'image_quality',
+        'attributes',
+      ]);
       expect(res.json.error_code).toBe(code);
     }
   });
 
-  it('writes a FAIL_ON body exactly: the result plus error_code and the seed\'s message', async () => {
+  it("writes a FAIL_ON body exactly: the result plus error_code and the seed's message", async () => {
     const res = await sim.post({ image: 'LIVE_PERSON_BLUR_MS_A_3', ...ALL });
-    const sessionId = (await sim.post({ image: 'LIVE_PERSON_A_1' })).json.session_id;
+    const sessionId = (await sim.post({ image: 'LIVE_PERSON_A_1' })).json.session_id as string;
     const liveness = res.json.liveness as { probability: string };
     const quality = res.json.image_quality as { blur_score: string; dark_score: string };
     expect(res.text).toBe(

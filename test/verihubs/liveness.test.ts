@@ -27,7 +27,13 @@ describe('POST /v1/face/liveness with a real image', () => {
       timestamp: NOW,
       nface: 1,
       liveness: { status: true, probability: expect.stringMatching(/^\d{2}\.\d{2}$/) },
-      image_quality: { blur: false, blur_score: expect.stringMatching(/^0\.\d{2}$/), dark: false, dark_score: expect.stringMatching(/^0\.\d{2}$/), grayscale: false },
+      image_quality: {
+        blur: false,
+        blur_score: expect.stringMatching(/^0\.\d{2}$/),
+        dark: false,
+        dark_score: expect.stringMatching(/^0\.\d{2}$/),
+        grayscale: false,
+      },
       attributes: { sunglasses_on: false, mask_on: false, veil_on: false, hat_on: false },
     });
     expect(Object.keys(res.json.liveness as object)).toEqual(['status', 'probability']);

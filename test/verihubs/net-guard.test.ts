@@ -79,8 +79,13 @@ describe('fetch policy', () => {
 });
 
 describe('guarded DNS lookup', () => {
-  const fakeDns = (answers: Record<string, string[]>): Resolver => (hostname, _options, callback) =>
-    callback(null, (answers[hostname] ?? []).map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })));
+  const fakeDns =
+    (answers: Record<string, string[]>): Resolver =>
+    (hostname, _options, callback) =>
+      callback(
+        null,
+        (answers[hostname] ?? []).map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+      );
 
   const lookup = (policy: FetchPolicy, resolver: Resolver, hostname: string, all: boolean) =>
     new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>

@@ -64,9 +64,21 @@ describe('malformed requests get the vendor payload errors, never a 500', () => 
     ['a data URL of another type', { image: `data:application/octet-stream;base64,${jpeg()}` }, 'INVALID_PAYLOAD_IMAGE_MISSING'],
     ['valid base64 of a few bytes', { image: 'AAAA' }, 'INVALID_PAYLOAD_IMAGE_FORMAT'],
     ['validate_quality without is_quality', { image: jpeg(), is_quality: false, validate_quality: true }, 'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY'],
-    ['validate_attribute without is_attribute', { image: jpeg(), is_attribute: false, validate_attribute: true }, 'INVALID_PAYLOAD_ATTRIBUTE_VALIDATION_DEPENDENCY'],
-    ['both dependencies broken (quality is checked first)', { image: jpeg(), is_quality: false, validate_quality: true, is_attribute: false, validate_attribute: true }, 'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY'],
-    ['a dependency broken and no usable image (flags are checked first)', { image: 'junk!', is_quality: false, validate_quality: true }, 'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY'],
+    [
+      'validate_attribute without is_attribute',
+      { image: jpeg(), is_attribute: false, validate_attribute: true },
+      'INVALID_PAYLOAD_ATTRIBUTE_VALIDATION_DEPENDENCY',
+    ],
+    [
+      'both dependencies broken (quality is checked first)',
+      { image: jpeg(), is_quality: false, validate_quality: true, is_attribute: false, validate_attribute: true },
+      'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY',
+    ],
+    [
+      'a dependency broken and no usable image (flags are checked first)',
+      { image: 'junk!', is_quality: false, validate_quality: true },
+      'INVALID_PAYLOAD_QUALITY_VALIDATION_DEPENDENCY',
+    ],
   ] as const)('answers %s with %s', async (_name, body, code) => {
     const res = await sim.post(body);
     expect(res.status).toBe(ERROR_CODES[code].status);
@@ -74,7 +86,14 @@ describe('malformed requests get the vendor payload errors, never a 500', () => 
   });
 
   it('takes null flags as their defaults (the PHP library sends them)', async () => {
-    const res = await sim.post({ image: 'LIVE_PERSON_BLUR_A_2', is_quality: null, is_attribute: null, validate_quality: null, validate_attribute: null, validate_nface: null });
+    const res = await sim.post({
+      image: 'LIVE_PERSON_BLUR_A_2',
+      is_quality: null,
+      is_attribute: null,
+      validate_quality: null,
+      validate_attribute: null,
+      validate_nface: null,
+    });
     expect(res.status).toBe(200);
     expect(res.json.message).toBe('Request Success');
     expect(Object.keys(res.json)).toContain('image_quality');

@@ -18,8 +18,10 @@ describe('quirk settings', () => {
     expect([typeof quality.blur_score, typeof quality.dark_score, typeof quality.blur]).toEqual(['string', 'string', 'boolean']);
   });
 
-  it('switches every typing decision when asked (the Go client\'s string status among them)', async () => {
-    sim = await startVerihubs({ typing: { livenessStatus: 'string', probability: 'number', scores: 'number', statusCode: 'number', nface: 'string', timestamp: 'string' } });
+  it("switches every typing decision when asked (the Go client's string status among them)", async () => {
+    sim = await startVerihubs({
+      typing: { livenessStatus: 'string', probability: 'number', scores: 'number', statusCode: 'number', nface: 'string', timestamp: 'string' },
+    });
     const plain = await startVerihubs();
     const typed = await sim.post({ image: 'LIVE_PERSON_A_1' });
     const spec = await plain.post({ image: 'LIVE_PERSON_A_1' });
@@ -81,7 +83,11 @@ describe('settings schema', () => {
     const flags = settingsFromFlags(['verihubs.typing.livenessStatus=string', 'verihubs.imageUrl.timeoutMs=200', 'verihubs.testingMode=true']);
     if (!flags.ok) throw new Error(flags.errors.join());
     const resolved = resolveSettings([verihubs], [flags.layer]);
-    expect(resolved.ok && resolved.settings.verihubs).toMatchObject({ typing: { livenessStatus: 'string', probability: 'string' }, imageUrl: { timeoutMs: 200, maxRedirects: 3 }, testingMode: true });
+    expect(resolved.ok && resolved.settings.verihubs).toMatchObject({
+      typing: { livenessStatus: 'string', probability: 'string' },
+      imageUrl: { timeoutMs: 200, maxRedirects: 3 },
+      testingMode: true,
+    });
   });
 
   it.each([

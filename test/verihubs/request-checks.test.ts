@@ -11,7 +11,11 @@ import { AUTH, startVerihubs, type Sim } from './harness.js';
 let sim: Sim;
 beforeAll(async () => {
   sim = await startVerihubs();
-  const lenient = parseScenarioText('version: 1\nid: verihubs/lenient-success\noutcome: success\nskipRequestChecks: true\n', '<test>', new Map([[verihubs.id, verihubs]]));
+  const lenient = parseScenarioText(
+    'version: 1\nid: verihubs/lenient-success\noutcome: success\nskipRequestChecks: true\n',
+    '<test>',
+    new Map([[verihubs.id, verihubs]]),
+  );
   if (!lenient.ok) throw new Error(lenient.errors.join('\n'));
   sim.engine.replaceScenarios([...sim.engine.scenarios().values(), lenient.scenario]);
 });

@@ -9,7 +9,10 @@ import { AUTH, NOW, startVerihubs, UUID, type Sim } from './harness.js';
 
 const DIR = new URL('../../scenarios/verihubs/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml'));
-const scenarioFiles = files.map((f) => ({ file: f, ...(parseYaml(readFileSync(new URL(f, DIR), 'utf8')) as { id: string; outcome?: string; fault?: unknown; sequence?: { outcome: string }[] }) }));
+const scenarioFiles = files.map((f) => ({
+  file: f,
+  ...(parseYaml(readFileSync(new URL(f, DIR), 'utf8')) as { id: string; outcome?: string; fault?: unknown; sequence?: { outcome: string }[] }),
+}));
 
 let sim: Sim;
 beforeAll(async () => {
@@ -29,11 +32,27 @@ describe('the verihubs scenario catalogue', () => {
   it('names outcomes in kebab case: one per error code, seven FAIL_ON sets, success and not-live', () => {
     expect(Object.keys(OUTCOMES).sort()).toEqual(
       [
-        'success', 'not-live',
-        'fail-on-attribute', 'fail-on-quality', 'fail-on-attribute-quality', 'fail-on-nface', 'fail-on-attribute-nface', 'fail-on-quality-nface', 'fail-on-attribute-quality-nface',
-        'invalid-payload', 'invalid-payload-image-missing', 'invalid-payload-image-size', 'missing-payload-image', 'invalid-payload-image-timeout',
-        'invalid-payload-image-format', 'face-not-detected', 'invalid-payload-quality-validation-dependency', 'invalid-payload-attribute-validation-dependency',
-        'insufficient-quota-liveness', 'internal-server-error', 'unauthorized',
+        'success',
+        'not-live',
+        'fail-on-attribute',
+        'fail-on-quality',
+        'fail-on-attribute-quality',
+        'fail-on-nface',
+        'fail-on-attribute-nface',
+        'fail-on-quality-nface',
+        'fail-on-attribute-quality-nface',
+        'invalid-payload',
+        'invalid-payload-image-missing',
+        'invalid-payload-image-size',
+        'missing-payload-image',
+        'invalid-payload-image-timeout',
+        'invalid-payload-image-format',
+        'face-not-detected',
+        'invalid-payload-quality-validation-dependency',
+        'invalid-payload-attribute-validation-dependency',
+        'insufficient-quota-liveness',
+        'internal-server-error',
+        'unauthorized',
       ].sort(),
     );
   });
@@ -55,7 +74,7 @@ describe('the verihubs scenario catalogue', () => {
     expect(res.text).toBe(JSON.stringify({ ...expected, session_id: res.json.session_id, timestamp: NOW }));
   });
 
-  it('renders success with the spec\'s example values', async () => {
+  it("renders success with the spec's example values", async () => {
     const res = await viaScenario('verihubs/success');
     expect(res.json).toMatchObject({
       message: 'Request Success',
@@ -77,7 +96,7 @@ describe('the verihubs scenario catalogue', () => {
     expect(res.json).toMatchObject({ error_code: code, ...findings });
   });
 
-  it('follows the request\'s is_quality/is_attribute, but always shows the block that failed', async () => {
+  it("follows the request's is_quality/is_attribute, but always shows the block that failed", async () => {
     const hidden = await viaScenario('verihubs/success', { image: 'x', is_quality: false, is_attribute: false });
     expect(Object.keys(hidden.json)).toEqual(['message', 'status_code', 'session_id', 'timestamp', 'nface', 'liveness']);
     const failed = await viaScenario('verihubs/fail-on-4-quality', { image: 'x', is_quality: false, is_attribute: false });
@@ -112,7 +131,7 @@ describe('the verihubs scenario catalogue', () => {
 });
 
 describe('scenario overrides and facts', () => {
-  it('applies `set` in the spec\'s types, then the typing settings', async () => {
+  it("applies `set` in the spec's types, then the typing settings", async () => {
     const typed = await startVerihubs({ typing: { probability: 'number' } });
     const res = await typed.post({ image: 'x' }, { headers: { ...AUTH, 'X-Sim-Scenario': 'verihubs/borderline-probability' } });
     await typed.close();
@@ -136,7 +155,13 @@ describe('scenario overrides and facts', () => {
 
   it('selects a `when` scenario by the image keyword or URL', async () => {
     const parsed = parseScenarioObject(
-      { version: 1, id: 'verihubs/when-cdn', description: 'CDN images time out', outcome: 'invalid-payload-image-timeout', when: { image: 'https://cdn.test/*' } },
+      {
+        version: 1,
+        id: 'verihubs/when-cdn',
+        description: 'CDN images time out',
+        outcome: 'invalid-payload-image-timeout',
+        when: { image: 'https://cdn.test/*' },
+      },
       '<inline>',
       new Map([[verihubs.id, verihubs]]),
     );

@@ -3,7 +3,18 @@ import { problemResponse } from '../../engine/problem.js';
 import type { Partition } from '../../engine/store.js';
 import { err, ok, type Result, type SimResponse } from '../../engine/types.js';
 import type { VendorCall } from '../../engine/vendor.js';
-import { attackTypeFor, defaultScore, getSignature, isAttackType, listCaptures, LIVENESS_TYPES, saveCapture, saveSignature, type Capture, type LivenessType } from './captures.js';
+import {
+  attackTypeFor,
+  defaultScore,
+  getSignature,
+  isAttackType,
+  listCaptures,
+  LIVENESS_TYPES,
+  saveCapture,
+  saveSignature,
+  type Capture,
+  type LivenessType,
+} from './captures.js';
 import { serialize } from './envelope.js';
 import { newLivenessId } from './ids.js';
 import { findAccount, type AdvanceSettings } from './settings.js';
@@ -27,7 +38,11 @@ async function accountOf(call: Call, given: unknown): Promise<{ accessKey: strin
   if (given !== undefined && given !== null) {
     if (typeof given !== 'string' || !findAccount(call.ctx.settings, given)) {
       const known = call.ctx.settings.accounts.map((a) => a.accessKey).join(', ');
-      return bad('accessKey', `"${String(given)}" is not a configured ADVANCE.AI account (configured: ${known}); add it under vendors.advance.accounts`, 404);
+      return bad(
+        'accessKey',
+        `${JSON.stringify(given)} is not a configured ADVANCE.AI account (configured: ${known}); add it under vendors.advance.accounts`,
+        404,
+      );
     }
     return { accessKey: given, state: call.ctx.stateOf(given) };
   }
@@ -44,7 +59,15 @@ async function createCapture(call: Call): Promise<SimResponse> {
   if (!body.ok) return body.error;
   const fromScenario = scenarioValues(call, body.value.scenario);
   if (!fromScenario.ok) return fromScenario.error;
-  const { accessKey, signatureId = null, livenessScore, attackType = null, livenessType, video = true, auditImage = false } = { ...fromScenario.value, ...body.value };
+  const {
+    accessKey,
+    signatureId = null,
+    livenessScore,
+    attackType = null,
+    livenessType,
+    video = true,
+    auditImage = false,
+  } = { ...fromScenario.value, ...body.value };
   const account = await accountOf(call, accessKey);
   if ('status' in account) return account;
 
@@ -57,13 +80,23 @@ async function createCapture(call: Call): Promise<SimResponse> {
   }
   if (livenessType !== undefined && !(LIVENESS_TYPES as readonly unknown[]).includes(livenessType)) return bad('livenessType', LIVENESS_TYPES.join(', '));
   if (typeof video !== 'boolean') return bad('video', 'true (the SDK recorded a video, the default) or false');
-  if (typeof auditImage !== 'boolean') return bad('auditImage', 'true (the SDK is configured to keep an audit image: the result\'s auditImageUrl is a zip link) or false (the default: null)');
+  if (typeof auditImage !== 'boolean')
+    return bad('auditImage', "true (the SDK is configured to keep an audit image: the result's auditImageUrl is a zip link) or false (the default: null)");
 
   const signature = signatureId === null ? undefined : typeof signatureId === 'string' ? getSignature(account.state, signatureId) : undefined;
   if (signatureId !== null && !signature) {
-    return bad('signatureId', `no signature id "${String(signatureId)}" for account "${account.accessKey}"; get one from /liveness/ext/v1/generate-signature-id with this account's token`, 404);
+    return bad(
+      'signatureId',
+      `no signature id ${JSON.stringify(signatureId)} for account "${account.accessKey}"; get one from /liveness/ext/v1/generate-signature-id with this account's token`,
+      404,
+    );
   }
-  if (signature?.livenessId) return bad('signatureId', `signature id "${signature.signatureId}" already has capture "${signature.livenessId}"; a signature id binds one capture (one SDK session), get a new one`, 409);
+  if (signature?.livenessId)
+    return bad(
+      'signatureId',
+      `signature id "${signature.signatureId}" already has capture "${signature.livenessId}"; a signature id binds one capture (one SDK session), get a new one`,
+      409,
+    );
 
   const livenessId = newLivenessId();
   // With no score asked for and an attack type asked for, the capture is an attack: score 0.0.
@@ -92,7 +125,7 @@ async function createCapture(call: Call): Promise<SimResponse> {
 function scenarioValues(call: Call, id: unknown): Result<Record<string, unknown>, SimResponse> {
   if (id === undefined || id === null) return ok({});
   const step = typeof id === 'string' ? call.ctx.scenarioStep(id) : undefined;
-  if (!step) return err(bad('scenario', `"${String(id)}" is not a loaded advance/... scenario; GET /__sim/scenarios?vendor=advance lists them`, 404));
+  if (!step) return err(bad('scenario', `${JSON.stringify(id)} is not a loaded advance/... scenario; GET /__sim/scenarios?vendor=advance lists them`, 404));
   const values: Record<string, unknown> = {};
   if (step.set['data.livenessScore'] !== undefined) values.livenessScore = step.set['data.livenessScore'];
   if (step.set['data.attackType'] !== undefined) values.attackType = step.set['data.attackType'];
@@ -112,5 +145,11 @@ function json(status: number, value: unknown): SimResponse {
 }
 
 function bad(field: string, expected: string, status = 400): SimResponse {
-  return problemResponse({ type: 'bad-admin-request', title: 'Bad ADVANCE.AI capture request', status, detail: `[liveness-sim] field "${field}": ${expected}.`, field });
+  return problemResponse({
+    type: 'bad-admin-request',
+    title: 'Bad ADVANCE.AI capture request',
+    status,
+    detail: `[liveness-sim] field "${field}": ${expected}.`,
+    field,
+  });
 }

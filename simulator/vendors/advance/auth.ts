@@ -15,7 +15,10 @@ import { authenticate } from './token.js';
  * A refusal is the vendor's envelope for it (IAM_FAILED, SIGNATURE_ERROR...).
  */
 export async function authenticateCall({ req, route, ctx }: AuthCall<AdvanceSettings>): Promise<Authentication> {
-  const refuse = (outcome: ErrorOutcomeName): Authentication => ({ ok: false, result: { response: answer(ctx.settings, { outcome }), code: OUTCOMES[outcome].code } });
+  const refuse = (outcome: ErrorOutcomeName): Authentication => ({
+    ok: false,
+    result: { response: answer(ctx.settings, { outcome }), code: OUTCOMES[outcome].code },
+  });
   switch (routeByName.get(route.name)?.handler) {
     case 'media':
     case 'not-found':

@@ -52,12 +52,32 @@ const o = (code: string, message: string, status: number, description: string, h
  * the scenario's `set` to the answer; every other outcome is answered as it is.
  */
 export const OUTCOMES = {
-  success: o('SUCCESS', MESSAGES.ok, 200, 'The real flow; a scenario\'s `set` overrides the answer (e.g. data.livenessScore, data.attackType). On a detection, an unknown livenessId is created for the account (well-known ids)'),
+  success: o(
+    'SUCCESS',
+    MESSAGES.ok,
+    200,
+    "The real flow; a scenario's `set` overrides the answer (e.g. data.livenessScore, data.attackType). On a detection, an unknown livenessId is created for the account (well-known ids)",
+  ),
   error: o('ERROR', MESSAGES.serverError, 500, 'ERROR "Server error"'),
   'empty-parameter-error': o('EMPTY_PARAMETER_ERROR', MESSAGES.empty, 400, 'EMPTY_PARAMETER_ERROR "Parameter should not be empty"'),
-  'parameter-empty': o('PARAMETER_ERROR', MESSAGES.empty, 400, 'PARAMETER_ERROR "Parameter should not be empty" (a required field is missing, or both ids are empty)'),
-  'parameter-error': o('PARAMETER_ERROR', MESSAGES.badInput, 400, 'PARAMETER_ERROR "Parameter error, please check you input." (a field of the wrong type or out of range)'),
-  'parameter-illegal': o('PARAMETER_ERROR', MESSAGES.illegal, 400, 'PARAMETER_ERROR "...whether has illegal parameters" (ids of different detections, unknown resultType)'),
+  'parameter-empty': o(
+    'PARAMETER_ERROR',
+    MESSAGES.empty,
+    400,
+    'PARAMETER_ERROR "Parameter should not be empty" (a required field is missing, or both ids are empty)',
+  ),
+  'parameter-error': o(
+    'PARAMETER_ERROR',
+    MESSAGES.badInput,
+    400,
+    'PARAMETER_ERROR "Parameter error, please check you input." (a field of the wrong type or out of range)',
+  ),
+  'parameter-illegal': o(
+    'PARAMETER_ERROR',
+    MESSAGES.illegal,
+    400,
+    'PARAMETER_ERROR "...whether has illegal parameters" (ids of different detections, unknown resultType)',
+  ),
   'timestamp-error': o('PARAMETER_ERROR', MESSAGES.timestamp, 400, 'PARAMETER_ERROR "Timestamp error" (token timestamp more than 300 s away)'),
   'signature-error': o('PARAMETER_ERROR', MESSAGES.signature, 400, 'PARAMETER_ERROR "Signature error" (token signature mismatch)'),
   'iam-no-token': o('IAM_FAILED', MESSAGES.noToken, 401, 'IAM_FAILED: the X-ACCESS-TOKEN header is missing'),
@@ -74,10 +94,20 @@ export const OUTCOMES = {
   'retry-later': o('RETRY_LATER', MESSAGES.retryLater, 503, 'RETRY_LATER'),
   'access-denied': o('ACCESS_DENIED', MESSAGES.accessDenied, 403, 'ACCESS_DENIED "Access denied" (SDK license)'),
   'service-disabled': o('SERVICE_DISABLED', MESSAGES.serviceDisabled, 403, 'SERVICE_DISABLED "Service disabled" (SDK license)'),
-  'liveness-id-not-existed': o('LIVENESS_ID_NOT_EXISTED', MESSAGES.livenessIdNotExisted, 404, 'LIVENESS_ID_NOT_EXISTED "Liveness id does not exist" (an id never created)'),
+  'liveness-id-not-existed': o(
+    'LIVENESS_ID_NOT_EXISTED',
+    MESSAGES.livenessIdNotExisted,
+    404,
+    'LIVENESS_ID_NOT_EXISTED "Liveness id does not exist" (an id never created)',
+  ),
   'result-not-found': o('RESULT_NOT_FOUND', MESSAGES.resultNotFound, 404, 'RESULT_NOT_FOUND (a known id whose data was cleared or has expired)'),
   'video-not-found': o('VIDEO_NOT_FOUND', MESSAGES.videoNotFound, 404, 'VIDEO_NOT_FOUND (get-video: no video for the capture, or it was cleared)'),
-  'signature-id-not-exist': o('SIGNATURE_ID_NOT_EXIST', MESSAGES.signatureIdNotExist, 404, 'SIGNATURE_ID_NOT_EXIST (get-video, clear-data: an unknown signature id)'),
+  'signature-id-not-exist': o(
+    'SIGNATURE_ID_NOT_EXIST',
+    MESSAGES.signatureIdNotExist,
+    404,
+    'SIGNATURE_ID_NOT_EXIST (get-video, clear-data: an unknown signature id)',
+  ),
 } satisfies Record<string, AdvanceOutcome>;
 
 export type AdvanceOutcomeName = keyof typeof OUTCOMES;

@@ -31,7 +31,14 @@ export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
 export function renderEnvelope({ outcome, data = null, pricing = 'FREE', set = {} }: Answer): Envelope {
   const spec: AdvanceOutcome = OUTCOMES[outcome];
-  const body: Envelope = { code: spec.code, message: spec.message, data: outcome === 'success' ? data : null, extra: null, transactionId: transactionId(), pricingStrategy: pricing };
+  const body: Envelope = {
+    code: spec.code,
+    message: spec.message,
+    data: outcome === 'success' ? data : null,
+    extra: null,
+    transactionId: transactionId(),
+    pricingStrategy: pricing,
+  };
   return applyAttackTypeRule(applyOverrides(body, set));
 }
 

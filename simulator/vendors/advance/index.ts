@@ -71,7 +71,7 @@ async function handle(call: AdvanceCall): Promise<VendorResult> {
 }
 
 /** advance.md "Conventions": CLIENT_ERROR "HTTP 405 - Method Not Allowed" on the vendor's paths. */
-async function methodNotAllowed(call: AdvanceCall): Promise<VendorResult> {
+function methodNotAllowed(call: AdvanceCall): VendorResult {
   if (routeByName.get(call.route.name)?.handler === 'media') {
     return { response: { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, body: 'Method Not Allowed' } };
   }

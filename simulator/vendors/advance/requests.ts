@@ -23,7 +23,8 @@ export function readSignatureIdRequest(req: SimRequest): Read<{ productLevel: Pr
   const fields = readFields(params.value, { productLevel: 'string', livenessType: 'string' });
   if (!fields.ok) return fields;
   const { productLevel = 'STANDARD', livenessType = 'DISTANT_NEAR' } = fields.value;
-  if (!(PRODUCT_LEVELS as readonly string[]).includes(productLevel) || !(LIVENESS_TYPES as readonly string[]).includes(livenessType)) return fail('parameter-illegal');
+  if (!(PRODUCT_LEVELS as readonly string[]).includes(productLevel) || !(LIVENESS_TYPES as readonly string[]).includes(livenessType))
+    return fail('parameter-illegal');
   return { ok: true, value: { productLevel: productLevel as ProductLevel, livenessType: livenessType as LivenessType } };
 }
 

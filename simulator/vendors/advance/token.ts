@@ -34,7 +34,11 @@ async function signingKey(secretKey: string): Promise<Uint8Array> {
 }
 
 /** A new token of the account, recorded until its `expiredTime`, when the store forgets it (no scan of the other tokens). */
-export async function issueToken(ctx: VendorContext<AdvanceSettings>, account: AdvanceAccount, periodSecond: number): Promise<{ token: string; expiredTime: number }> {
+export async function issueToken(
+  ctx: VendorContext<AdvanceSettings>,
+  account: AdvanceAccount,
+  periodSecond: number,
+): Promise<{ token: string; expiredTime: number }> {
   const nowMs = ctx.now();
   const expiredTime = nowMs + periodSecond * 1000;
   const jti = randomHex(32);

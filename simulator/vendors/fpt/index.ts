@@ -99,7 +99,11 @@ async function renderFacts(upload: FptUpload): Promise<RenderFacts> {
   const cmndDigest = upload.cmnd?.kind === 'file' ? await sha256Hex(upload.cmnd.file.bytes) : '0'.repeat(64);
   return {
     // Similarity depends on the pair: the same face image against another video scores differently.
-    scores: { spoof: unitFromDigest(videoDigest, 0), deepfake: unitFromDigest(videoDigest, 1), similarity: (unitFromDigest(videoDigest, 2) + unitFromDigest(cmndDigest, 2)) % 1 },
+    scores: {
+      spoof: unitFromDigest(videoDigest, 0),
+      deepfake: unitFromDigest(videoDigest, 1),
+      similarity: (unitFromDigest(videoDigest, 2) + unitFromDigest(cmndDigest, 2)) % 1,
+    },
     cmndSent: upload.cmnd !== undefined,
     smallImage: false,
   };

@@ -11,7 +11,12 @@ export type OutcomeSpec =
   /** Rule 2: a video-level failure. */
   | { video: { code: string; message: string } }
   /** Liveness computed; face match computed, failed (407), or "auto" (computed when a cmnd is sent, rule 5). */
-  | { liveness: 'live' | 'review' | 'spoof'; lowResolution?: boolean; deepfake?: boolean; faceMatch?: 'auto' | 'match' | 'mismatch' | { code: string; message: string } }
+  | {
+      liveness: 'live' | 'review' | 'spoof';
+      lowResolution?: boolean;
+      deepfake?: boolean;
+      faceMatch?: 'auto' | 'match' | 'mismatch' | { code: string; message: string };
+    }
   | { auth: true };
 
 export interface FptOutcome extends OutcomeInfo {
@@ -26,12 +31,18 @@ export const OUTCOMES = {
   'needs-review': { description: 'Live but borderline: need_to_review "true"', spec: { liveness: 'review' } },
   'not-live': { description: 'A spoof (code 200, is_live "false", high spoof_prob)', spec: { liveness: 'spoof' } },
   'low-resolution': { description: 'Live, with the low-resolution warning and deepfake fields computed', spec: { liveness: 'live', lowResolution: true } },
-  deepfake: { description: 'Low-resolution input judged a deepfake (is_deepfake "true", is_live "false")', spec: { liveness: 'spoof', lowResolution: true, deepfake: true } },
+  deepfake: {
+    description: 'Low-resolution input judged a deepfake (is_deepfake "true", is_live "false")',
+    spec: { liveness: 'spoof', lowResolution: true, deepfake: true },
+  },
   'face-match': { description: 'Live, and the cmnd face matches (isMatch "true")', spec: { liveness: 'live', faceMatch: 'match' } },
   'face-mismatch': { description: 'Live, but the cmnd face does not match (isMatch "false")', spec: { liveness: 'live', faceMatch: 'mismatch' } },
-  'no-face-in-image': { description: 'Code 407: no face in the cmnd image; liveness still computed', spec: { liveness: 'live', faceMatch: { code: '407', message: MESSAGES.noFaceInDocument } } },
+  'no-face-in-image': {
+    description: 'Code 407: no face in the cmnd image; liveness still computed',
+    spec: { liveness: 'live', faceMatch: { code: '407', message: MESSAGES.noFaceInDocument } },
+  },
   'invalid-video': { description: 'Code 409: no video, empty, not a video, or over 10 MB', spec: { input: MESSAGES.invalidVideo } },
-  'invalid-image': { description: 'Code 409: the cmnd image is invalid (the seed\'s example)', spec: { input: MESSAGES.invalidImage } },
+  'invalid-image': { description: "Code 409: the cmnd image is invalid (the seed's example)", spec: { input: MESSAGES.invalidImage } },
   'video-too-short': { description: 'Code 409: the video is shorter than 5 s', spec: { input: MESSAGES.videoTooShort } },
   'wrong-extension': { description: 'Code 409: the video has the wrong extension', spec: { input: MESSAGES.wrongExtension } },
   'face-quality': video('406', MESSAGES.faceQuality, 'Code 406: face covered, too dark or too bright'),

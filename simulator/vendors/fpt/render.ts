@@ -41,7 +41,16 @@ const NA = 'N/A';
 const bool = (value: boolean) => (value ? 'true' : 'false');
 const decimals = (value: number, places: number) => value.toFixed(places);
 
-const naLiveness = (code: string, message: string): LivenessBlock => ({ code, message, is_live: NA, spoof_prob: NA, need_to_review: NA, is_deepfake: NA, deepfake_prob: NA, warning: NA });
+const naLiveness = (code: string, message: string): LivenessBlock => ({
+  code,
+  message,
+  is_live: NA,
+  spoof_prob: NA,
+  need_to_review: NA,
+  is_deepfake: NA,
+  deepfake_prob: NA,
+  warning: NA,
+});
 const naFaceMatch = (code: string, message: string): FaceMatchBlock => ({ code, message, isMatch: NA, similarity: NA, warning: NA });
 
 /** Ranges the hash-derived scores are drawn from, per verdict. `spoof_prob`: lower is more live. */

@@ -37,7 +37,12 @@ export const schema = {
       items: {
         oneOf: [
           { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, required: ['name', 'key'], properties: { name: { type: 'string', minLength: 1 }, key: { type: 'string', minLength: 1 } } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'key'],
+            properties: { name: { type: 'string', minLength: 1 }, key: { type: 'string', minLength: 1 } },
+          },
         ],
       },
     },

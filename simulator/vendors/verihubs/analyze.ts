@@ -43,7 +43,17 @@ const within = ([low, high]: readonly [number, number], unit: number) => low + u
 export function analysisFromDigest(
   hex: string,
   sessionId: string,
-  found: Partial<{ live: boolean; nface: number; blur: boolean; dark: boolean; grayscale: boolean; sunglasses: boolean; mask: boolean; veil: boolean; hat: boolean }> = {},
+  found: Partial<{
+    live: boolean;
+    nface: number;
+    blur: boolean;
+    dark: boolean;
+    grayscale: boolean;
+    sunglasses: boolean;
+    mask: boolean;
+    veil: boolean;
+    hat: boolean;
+  }> = {},
 ): Analysis {
   const live = found.live ?? true;
   const blur = found.blur ?? false;
@@ -65,10 +75,7 @@ export function analysisFromDigest(
 }
 
 /** A real image: JPEG or PNG, complete, big enough to hold a face. */
-export async function analyzeImageBytes(
-  bytes: Uint8Array,
-  settings: Pick<VerihubsSettings, 'maxImageBytes' | 'minFaceImageSide'>,
-): Promise<Judged> {
+export async function analyzeImageBytes(bytes: Uint8Array, settings: Pick<VerihubsSettings, 'maxImageBytes' | 'minFaceImageSide'>): Promise<Judged> {
   if (bytes.byteLength > settings.maxImageBytes) return { ok: false, code: 'INVALID_PAYLOAD_IMAGE_SIZE' };
   const info = inspectImage(bytes);
   // Seed 001: "image unable to be decoded ... OR invalid image extension" (GIF, WebP, text, a cut file).

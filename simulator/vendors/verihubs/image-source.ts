@@ -10,19 +10,13 @@ import type { VerihubsSettings } from './settings.js';
  * cap; anything else → INVALID_PAYLOAD_IMAGE_MISSING ("not a standard b64/url").
  */
 export type ImageSource =
-  | { kind: 'keyword'; keyword: SandboxKeyword }
-  | { kind: 'url'; url: string }
-  | { kind: 'bytes'; bytes: Uint8Array }
-  | { kind: 'error'; code: ErrorCode };
+  { kind: 'keyword'; keyword: SandboxKeyword } | { kind: 'url'; url: string } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'error'; code: ErrorCode };
 
 /** verihubs.md "Request body": integrators send `data:image/jpeg;base64,...`. */
 const DATA_URL_PREFIX = /^data:image\/[a-z0-9.+-]+;base64,/i;
 const HTTP_URL = /^https?:\/\//i;
 
-export function classifyImage(
-  image: string,
-  settings: Pick<VerihubsSettings, 'sandboxKeywords' | 'dataUrlPrefix' | 'maxImageBytes'>,
-): ImageSource {
+export function classifyImage(image: string, settings: Pick<VerihubsSettings, 'sandboxKeywords' | 'dataUrlPrefix' | 'maxImageBytes'>): ImageSource {
   const missing: ImageSource = { kind: 'error', code: 'INVALID_PAYLOAD_IMAGE_MISSING' };
   if (image === '') return missing;
   const keyword = settings.sandboxKeywords ? parseKeyword(image) : null;

@@ -14,7 +14,10 @@ const PERIOD = { default: 3600, min: 60, max: 86400 } as const;
  * authenticates by the signature, not by a token, so this is its gate (auth.ts) as well as the
  * first half of the handler below.
  */
-export async function verifyTokenRequest(req: SimRequest, ctx: AuthContext<AdvanceSettings>): Promise<Result<{ account: AdvanceAccount; periodSecond: number }, ErrorOutcomeName>> {
+export async function verifyTokenRequest(
+  req: SimRequest,
+  ctx: AuthContext<AdvanceSettings>,
+): Promise<Result<{ account: AdvanceAccount; periodSecond: number }, ErrorOutcomeName>> {
   const fail = (error: ErrorOutcomeName) => ({ ok: false as const, error });
   const params = readParams(req, 'required');
   if (!params.ok) return params;
