@@ -19,7 +19,7 @@ export default tseslint.config(
   {
     // supertest and fetch type JSON bodies as `any`, and tests read parsed bodies as records of
     // `any`: the tests' assertions are what check them.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'examples/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
