@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv2020 as Ajv, type ErrorObject } from 'ajv/dist/2020.js';
 import { parseDocument, type YAMLError } from 'yaml';
 import schema from '../../contracts/scenario.schema.json' with { type: 'json' };
 import type { AnyVendor } from '../engine/vendor.js';
