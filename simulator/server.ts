@@ -11,11 +11,12 @@ import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
 import { composeSimulator, type Simulator } from './simulator.js';
-import { FAULT_KEYS, readFaultSettings, type FaultSettings } from './config/faults.js';
+import { readFaultSettings, type FaultSettings } from './config/faults.js';
 import { peelThrottle } from './config/throttle.js';
 import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
-import { LIMIT_KEYS, readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
+import { readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
 import { readMediaLimits } from './config/media.js';
+import { CONFIG_KEYS, EDITOR_KEYS } from './config/schema.js';
 import { createVideoPool, type VideoPoolOptions } from './workers/video-pool.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
@@ -89,7 +90,6 @@ export class SimulatorConfigError extends Error {
 }
 
 /** The top-level keys of a config file (README "Settings"). */
-const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', 'validateResponses', ...LIMIT_KEYS, ...FAULT_KEYS];
 
 /** Builds the engine from options (config file, settings, scenario folders); starts nothing. */
 export function buildEngine(options: SimulatorOptions = {}): Engine {
@@ -122,7 +122,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     try {
       file = (parseYaml(readFileSync(options.configFile, 'utf8')) ?? {}) as Record<string, unknown>;
       layers.push({ source: options.configFile, values: file.vendors ?? {} });
-      for (const key of Object.keys(file).filter((k) => !CONFIG_KEYS.includes(k))) {
+      for (const key of Object.keys(file).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k) && !(EDITOR_KEYS as readonly string[]).includes(k))) {
         problems.push(`${options.configFile}: ${key}: not a setting (known: ${CONFIG_KEYS.join(', ')})`);
       }
       const { scenarios, adminToken, journalCapacity, cors } = file;
