@@ -22,6 +22,7 @@ import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js'
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { allVendors } from './vendors/index.js';
 import { createResponseCheck } from './contracts/check-response.js';
+import { SimulatorConfigError } from './config/config-error.js';
 
 export interface SimulatorOptions {
   port?: number;
@@ -76,18 +77,7 @@ export interface RunningSimulator {
 /** How long a graceful stop waits for requests in flight by default. */
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
-/**
- * Thrown when the configuration or a scenario file is bad: nothing was started. `kind` is
- * `config` when the config file, a setting or a folder is wrong, `scenarios` when only files are.
- */
-export class SimulatorConfigError extends Error {
-  constructor(
-    readonly problems: string[],
-    readonly kind: 'config' | 'scenarios' = 'config',
-  ) {
-    super(`[liveness-sim] not started:\n  ${problems.join('\n  ')}`);
-  }
-}
+export { SimulatorConfigError };
 
 /** The top-level keys of a config file (README "Settings"). */
 

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,32 @@ describe('architecture: dependencies point one way', () => {
           .map((target) => `${file} imports ${target}`)
       );
     });
+    expect(offences).toEqual([]);
+  });
+
+  it('the msw entry and everything it statically imports use no Node built-in and no server library (it runs in browsers)', () => {
+    // Static imports only: a dynamic import is loaded on first use, and the core keeps its
+    // Node-only edges behind one (Verihubs' URL image fetcher), so it never loads in a browser.
+    const staticTargets = (file: string) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(root, join(root, file, '..', spec)).replace(/\.js$/, '.ts'));
+    const seen = new Set<string>();
+    const queue = ['src/msw/index.ts'];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file) || !file.endsWith('.ts')) continue;
+      seen.add(file);
+      queue.push(...staticTargets(file));
+    }
+    const nodeOnly = (spec: string) =>
+      spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!) || /^(express|multer|busboy|supertest)$/.test(spec);
+    const offences = [...seen].flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => !spec.startsWith('.') && nodeOnly(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(seen.has('simulator/engine/engine.ts')).toBe(true);
     expect(offences).toEqual([]);
   });
 });

@@ -1,16 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import type { SimField, SimFile } from '../engine/types.js';
+import type { MultipartLimits } from './multipart-limits.js';
 import { joinChunks, pumpBody, type BodyStop, type Meter } from './pump-body.js';
 
-/** Counts of parts a multipart body may carry; past one, the body is too large. */
-export interface MultipartLimits {
-  files: number;
-  fields: number;
-  parts: number;
-}
-
-export const MULTIPART_LIMITS: MultipartLimits = { files: 5, fields: 50, parts: 60 };
+export { MULTIPART_LIMITS, type MultipartLimits } from './multipart-limits.js';
 
 export type MultipartResult = { ok: true; fields: SimField[]; files: SimFile[] } | { ok: false; reason: BodyStop | 'aborted' };
 

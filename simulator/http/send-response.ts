@@ -2,22 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Response } from 'express';
 import type { SimFault, SimResponse } from '../engine/types.js';
+import { DEFAULT_FAULT_LIMITS, type FaultLimits } from './fault-limits.js';
 
-/**
- * Writes a SimResponse, acting out its latency and network fault on the socket, within caps: a
- * fault is a test aid, and nothing a client asks for may hold the server's resources for ever.
- */
-export interface FaultLimits {
-  /** How long a hang holds its connection; then the socket is closed. */
-  maxHangMs: number;
-  /** Hung connections held at once; past it a hang resets the connection at once instead. */
-  maxHungSockets: number;
-  /** The longest single wait: one latency, or one drip's whole duration. */
-  maxWaitMs: number;
-}
-
-/** README "Limits": long enough to outlast any client timeout worth testing, short of for ever. */
-export const DEFAULT_FAULT_LIMITS: FaultLimits = { maxHangMs: 300_000, maxHungSockets: 1_000, maxWaitMs: 300_000 };
+export { DEFAULT_FAULT_LIMITS, type FaultLimits } from './fault-limits.js';
 
 /** A drip writes one piece of the body about this often. */
 const DRIP_INTERVAL_MS = 200;
@@ -28,6 +15,10 @@ export interface Responder {
   hungSockets(): number;
 }
 
+/**
+ * Writes a SimResponse, acting out its latency and network fault on the socket, within caps: a
+ * fault is a test aid, and nothing a client asks for may hold the server's resources for ever.
+ */
 export function createResponder(limits: Partial<FaultLimits> = {}): Responder {
   const caps: FaultLimits = {
     maxHangMs: limits.maxHangMs ?? DEFAULT_FAULT_LIMITS.maxHangMs,

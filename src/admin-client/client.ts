@@ -1,0 +1,82 @@
+import type { ArmedScenario } from '../../simulator/scenarios/types.js';
+import type { JournalEntry } from '../../simulator/engine/journal.js';
+
+/**
+ * A small typed client for the admin API (README "Admin API"): the same calls whether they travel
+ * over HTTP (`startSimulator` in liveness-sim/testing) or straight into an in-process simulator
+ * (liveness-sim/msw). Only the transport differs; every check and answer is the admin API's own.
+ * Browser-safe: it imports nothing from Node.
+ */
+export interface AdminClient {
+  /** Arms a scenario for the next `times` requests (default: until disarmed), optionally for one credential only. */
+  arm(scenario: string, options?: { times?: number; credential?: string }): Promise<ArmedScenario>;
+  /** Disarms everything armed (or only what is armed for `credential`); returns how many. */
+  disarm(options?: { credential?: string }): Promise<number>;
+  /** The journal, newest first (GET /__sim/requests). */
+  journal(query?: JournalFilter): Promise<JournalEntry[]>;
+  /** Moves the simulator's clock forward: milliseconds or a duration ("90s", "15m", "24h", "2d"). */
+  advanceClock(by: number | string): Promise<ClockState>;
+  /** The simulator's clock. */
+  clock(): Promise<ClockState>;
+  /** Forgets state, armed scenarios, sequences and the journal; the clock returns to real time. */
+  reset(): Promise<void>;
+}
+
+export interface JournalFilter {
+  vendor?: string;
+  path?: string;
+  credential?: string;
+  scenario?: string;
+  limit?: number;
+}
+
+export interface ClockState {
+  now: string;
+  nowMs: number;
+  offsetMs: number;
+}
+
+/** One admin call as the transport carries it; `body` is JSON text or absent. */
+export type AdminSend = (method: string, path: string, body?: string) => Promise<{ status: number; text: string }>;
+
+/** An admin call the simulator refused: the admin API's problem+json, kept whole. */
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: unknown,
+  ) {
+    const detail = (problem as { detail?: unknown } | null)?.detail;
+    super(typeof detail === 'string' ? detail : `[liveness-sim] admin call failed with HTTP ${status}`);
+  }
+}
+
+export function createAdminClient(send: AdminSend): AdminClient {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const answer = await send(method, path, body === undefined ? undefined : JSON.stringify(body));
+    let parsed: unknown;
+    try {
+      parsed = answer.text === '' ? null : JSON.parse(answer.text);
+    } catch {
+      parsed = answer.text;
+    }
+    if (answer.status >= 400) throw new AdminError(answer.status, parsed);
+    return parsed as T;
+  }
+  const queryString = (query: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+    const text = params.toString();
+    return text === '' ? '' : `?${text}`;
+  };
+  return {
+    arm: (scenario, options = {}) => call('POST', '/__sim/scenarios/armed', { scenario, times: options.times ?? null, credential: options.credential ?? null }),
+    disarm: async (options = {}) =>
+      (await call<{ disarmed: number }>('DELETE', `/__sim/scenarios/armed${queryString({ credential: options.credential })}`)).disarmed,
+    journal: async (query = {}) => (await call<{ requests: JournalEntry[] }>('GET', `/__sim/requests${queryString({ ...query })}`)).requests,
+    advanceClock: (by) => call('POST', '/__sim/clock', { advance: by }),
+    clock: () => call('GET', '/__sim/clock'),
+    reset: async () => {
+      await call('POST', '/__sim/reset');
+    },
+  };
+}
