@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatErrors, isOperationName, OPERATIONS, validateAgainst, type ContractError, type OperationName } from '../contracts/index.js';
 import { operationOf, readsQuery } from '../contracts/match.js';
+import type { SchemaName } from '../contracts/schemas.js';
 
 /**
  * `liveness-sim contracts check FILE...`: recorded real traffic (a HAR file, or one JSON body with
@@ -38,9 +39,30 @@ interface HarEntry {
   response?: { content?: { text?: string; encoding?: string; mimeType?: string } };
 }
 
-export function checkFiles(files: readonly string[], operation: string | undefined): CheckReport {
+export interface CheckOptions {
+  /** What a plain JSON body is (`--operation`); a HAR's exchanges are found by method and path. */
+  operation?: string;
+  /** Whether a plain JSON body is the operation's request or its response (`--as`; default response). */
+  as?: string;
+  /**
+   * `--verihubs-typing any`: an account with a switched `typing.*` setting (Verihubs README,
+   * Settings) answers other JSON types; hold its success bodies to the any-typing schema instead.
+   */
+  verihubsTyping?: string;
+}
+
+const PARTS = ['request', 'response'] as const;
+const VERIHUBS_TYPINGS = ['default', 'any'] as const;
+
+export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckReport {
+  const { operation, as = 'response', verihubsTyping = 'default' } = options;
   if (operation !== undefined && !isOperationName(operation))
     throw new CheckUsageError(`--operation "${operation}": one of ${Object.keys(OPERATIONS).join(', ')}`);
+  if (!(PARTS as readonly string[]).includes(as)) throw new CheckUsageError(`--as "${as}": request or response`);
+  if (!(VERIHUBS_TYPINGS as readonly string[]).includes(verihubsTyping))
+    throw new CheckUsageError(`--verihubs-typing "${verihubsTyping}": default or any (any: an account with a switched typing.* setting)`);
+  const schemaOf = (op: OperationName, part: 'request' | 'response'): SchemaName =>
+    op === 'verihubs.liveness' && part === 'response' && verihubsTyping === 'any' ? 'verihubs/liveness.response.any-typing' : OPERATIONS[op][part];
   const report: CheckReport = { checked: 0, skipped: [], mismatches: [] };
   for (const file of files) {
     let parsed: unknown;
@@ -50,18 +72,19 @@ export function checkFiles(files: readonly string[], operation: string | undefin
       throw new CheckUsageError(`${file}: ${(error as Error).message.split('\n')[0]} (a HAR file or a JSON body)`);
     }
     const entries = (parsed as { log?: { entries?: unknown } } | null)?.log?.entries;
-    if (Array.isArray(entries)) checkHar(file, entries as HarEntry[], report);
+    if (Array.isArray(entries)) checkHar(file, entries as HarEntry[], report, schemaOf);
     else if (operation === undefined)
       throw new CheckUsageError(`${file}: not a HAR file; a plain JSON body needs --operation (${Object.keys(OPERATIONS).join(', ')})`);
     else {
       report.checked += 1;
-      push(report, { file, exchange: null, method: null, path: null, operation }, 'response', validateAgainst(OPERATIONS[operation].response, parsed).errors);
+      const part = as as 'request' | 'response';
+      push(report, { file, exchange: null, method: null, path: null, operation }, part, validateAgainst(schemaOf(operation, part), parsed).errors);
     }
   }
   return report;
 }
 
-function checkHar(file: string, entries: HarEntry[], report: CheckReport): void {
+function checkHar(file: string, entries: HarEntry[], report: CheckReport, schemaOf: (op: OperationName, part: 'request' | 'response') => SchemaName): void {
   entries.forEach((entry, index) => {
     const method = entry.request?.method ?? 'GET';
     const url = entry.request?.url ?? '';
@@ -80,10 +103,10 @@ function checkHar(file: string, entries: HarEntry[], report: CheckReport): void 
     const where = { file, exchange: index + 1, method, path, operation };
     const request = requestOf(entry, method, url);
     if ('errors' in request) push(report, where, 'request', request.errors);
-    else push(report, where, 'request', validateAgainst(OPERATIONS[operation].request, request.value).errors);
+    else push(report, where, 'request', validateAgainst(schemaOf(operation, 'request'), request.value).errors);
     const response = responseOf(entry);
     if ('errors' in response) push(report, where, 'response', response.errors);
-    else push(report, where, 'response', validateAgainst(OPERATIONS[operation].response, response.value).errors);
+    else push(report, where, 'response', validateAgainst(schemaOf(operation, 'response'), response.value).errors);
   });
 }
 

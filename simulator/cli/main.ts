@@ -35,6 +35,8 @@ Options (serve, scenarios):
       --drain-timeout S   on SIGTERM or SIGINT, seconds to let requests in flight finish (default: 10)
       --vendor ID         (scenarios) only this vendor's scenarios
       --operation OP      (contracts check) what a plain JSON body answers: fpt.liveness, verihubs.liveness, advance.token, …
+      --as request|response  (contracts check) a plain JSON body is the operation's request or its response (default)
+      --verihubs-typing any  (contracts check) Verihubs success bodies of an account with switched typing.* settings
       --json              (contracts check) the report as JSON
 
 Exit status: 0 done; 1 the job failed (invalid scenario files, nothing to list); 2 usage (unknown
@@ -59,6 +61,8 @@ const OPTIONS = {
   'drain-timeout': { type: 'string' },
   vendor: { type: 'string' },
   operation: { type: 'string' },
+  as: { type: 'string' },
+  'verihubs-typing': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -124,7 +128,7 @@ function checkContracts(args: string[]): void {
   if (args.length < 2) fail(EXIT.usage, 'contracts check: which files? A HAR file, or a JSON body with --operation.');
   let report: CheckReport;
   try {
-    report = checkFiles(args.slice(1), values.operation);
+    report = checkFiles(args.slice(1), { operation: values.operation, as: values.as, verihubsTyping: values['verihubs-typing'] });
   } catch (error) {
     if (error instanceof CheckUsageError) fail(EXIT.usage, error.message);
     throw error;

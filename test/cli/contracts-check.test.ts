@@ -139,7 +139,36 @@ describe('liveness-sim contracts check', () => {
     });
   });
 
-  it('refuses a plain body without --operation, an unknown operation, a missing file and a missing subcommand, with exit status 2', () => {
+  it('holds Verihubs success bodies of an account with switched typing to the any-typing schema with --verihubs-typing any', () => {
+    const body = example('verihubs/success.json');
+    body.liveness.status = 'true';
+    body.liveness.probability = 99.87;
+    const file = har('typing.har', [entry('POST', 'https://api.verihubs.com/v1/face/liveness', body, json({ image: 'aGVsbG8=' }))]);
+    const strict = runCli(['contracts', 'check', file]);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('(verihubs.liveness) response: /liveness/status: must be boolean; saw "true" (string)');
+    const switched = runCli(['contracts', 'check', file, '--verihubs-typing', 'any']);
+    expect(switched.stdout.trim()).toBe('1 exchange(s) keep their contracts');
+    expect(switched.status).toBe(0);
+    body.liveness.status = 'yes';
+    const plain = join(dir, 'typing.json');
+    writeFileSync(plain, JSON.stringify(body));
+    const broken = runCli(['contracts', 'check', plain, '--operation', 'verihubs.liveness', '--verihubs-typing', 'any']);
+    expect(broken.stdout).toContain('response: /liveness/status:');
+    expect(broken.status).toBe(1);
+  });
+
+  it('checks a plain JSON body as the request with --as request', () => {
+    const file = join(dir, 'request.json');
+    writeFileSync(file, JSON.stringify({ image: 'aGVsbG8=', validate_nface: 'yes' }));
+    const result = runCli(['contracts', 'check', file, '--operation', 'verihubs.liveness', '--as', 'request']);
+    expect(result.stdout.startsWith(`${file} (verihubs.liveness) request: /validate_nface: `), result.stdout).toBe(true);
+    expect(result.status).toBe(1);
+    writeFileSync(file, JSON.stringify({ image: 'aGVsbG8=', validate_nface: true }));
+    expect(runCli(['contracts', 'check', file, '--operation', 'verihubs.liveness', '--as', 'request']).status).toBe(0);
+  });
+
+  it('refuses a plain body without --operation, an unknown operation, --as or --verihubs-typing value, a missing file and a missing subcommand, with exit status 2', () => {
     const file = join(dir, 'plain.json');
     writeFileSync(file, '{}');
     for (const [args, said] of [
@@ -148,6 +177,8 @@ describe('liveness-sim contracts check', () => {
       [['contracts', 'check', join(dir, 'nothing.har')], /nothing\.har: ENOENT/],
       [['contracts'], /subcommand check/],
       [['contracts', 'check'], /which files/],
+      [['contracts', 'check', file, '--operation', 'fpt.liveness', '--as', 'reply'], /--as "reply": request or response/],
+      [['contracts', 'check', file, '--verihubs-typing', 'loose'], /--verihubs-typing "loose": default or any/],
     ] as const) {
       const result = runCli([...args]);
       expect(result.stderr, args.join(' ')).toMatch(said);
