@@ -8,6 +8,8 @@ import { parseScenarioText } from '../scenarios/parse.js';
 import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
 import { checkFiles, CheckUsageError, formatReport, type CheckReport } from './contracts-check.js';
+import { verifyPacts } from '../pact/verify-pacts.js';
+import { PactFileError } from '../pact/pact-files.js';
 
 /** A thin CLI: each command calls a library function. */
 const HELP = `liveness-sim ${VERSION} — a local simulator of the FPT.AI, Verihubs and ADVANCE.AI liveness APIs
@@ -18,6 +20,10 @@ Usage:
   liveness-sim validate FILE|DIR ...    check scenario files without starting anything
   liveness-sim contracts check FILE ... hold recorded traffic (HAR files, or a JSON body with
                                         --operation OP) to the vendor contracts; exit 1 on a mismatch
+  liveness-sim verify-pacts PACT_FILE_OR_DIR ...
+                                        verify consumers' pacts against a simulator on a free
+                                        loopback port (provider states name scenarios; -c, -s apply);
+                                        exit 1 when an interaction fails
   liveness-sim --help | --version
 
 Options (serve, scenarios):
@@ -67,7 +73,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-const COMMANDS = ['serve', 'scenarios', 'validate', 'contracts'];
+const COMMANDS = ['serve', 'scenarios', 'validate', 'contracts', 'verify-pacts'];
 
 const { values, positionals } = (() => {
   try {
@@ -114,6 +120,7 @@ try {
   else if (command === 'scenarios') listScenarios();
   else if (command === 'validate') validate(positionals.slice(1));
   else if (command === 'contracts') checkContracts(positionals.slice(1));
+  else if (command === 'verify-pacts') await verifyPactFiles(positionals.slice(1));
   else fail(EXIT.usage, `unknown command "${command}"${suggestion(command, COMMANDS)}. Commands: ${COMMANDS.join(', ')}; run liveness-sim --help.`);
 } catch (error) {
   if (!(error instanceof SimulatorConfigError)) throw error;
@@ -135,6 +142,23 @@ function checkContracts(args: string[]): void {
   }
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   process.exit(report.mismatches.length > 0 ? EXIT.failed : EXIT.ok);
+}
+
+/** `verify-pacts PACT_FILE_OR_DIR...` (README "Pact"): 0 every interaction verified, 1 otherwise. */
+async function verifyPactFiles(paths: string[]): Promise<void> {
+  if (paths.length === 0) fail(EXIT.usage, 'verify-pacts: which pacts? Name pact files or folders, e.g. liveness-sim verify-pacts ./pacts');
+  const { onNotice: _quiet, ...simulator } = common();
+  const result = await verifyPacts({ pacts: paths, simulator }).catch((error: unknown) => {
+    if (error instanceof PactFileError) fail(EXIT.usage, `verify-pacts: ${error.message}`);
+    throw error;
+  });
+  for (const problem of result.stateProblems) console.error(`[liveness-sim] ${problem}`);
+  const what = `${result.interactions} interaction(s) in ${result.files.length} pact file(s)`;
+  if (result.passed) console.log(`[liveness-sim] verified ${what}`);
+  else if (result.stateProblems.length > 0)
+    console.error(`[liveness-sim] nothing verified: ${result.stateProblems.length} unknown provider state(s) in ${what}`);
+  else console.error(`[liveness-sim] verification failed (${what}): see the failures above`);
+  process.exit(result.passed ? EXIT.ok : EXIT.failed);
 }
 
 function noArguments(): void {

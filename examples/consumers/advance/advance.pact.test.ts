@@ -17,7 +17,9 @@ const transactionId = regex(/^[0-9a-f]{16}$/, '196eb0c777789e58');
 // The token and the signed timestamp change at every run: the provider state gives them at
 // verification time (liveness-sim's states return `timestamp`, `signature` and `accessToken`).
 const tokenHeader = { 'Content-Type': 'application/json', 'X-ACCESS-TOKEN': fromProviderState('${accessToken}', EXAMPLE_TOKEN) };
-const detectionRequest = { signatureId: SIGNATURE_ID, resultType: 'IMAGE_URL' };
+// The simulator's well-known liveness ids stand for a capture made on a phone (its README).
+const LIVE_ID = 'sim-live-pass';
+const ATTACK_ID = 'sim-attack-presentation';
 const imageUrl = regex(/^https?:\/\/.+$/, 'http://localhost:8080/standard-images/random_20250101120000000_1478837456');
 
 function client(url: string) {
@@ -59,7 +61,7 @@ describe('ADVANCE.AI consumer pact', () => {
       .given('scenario: advance/live-pass')
       .uponReceiving('a detection result of a live capture')
       .withRequest('POST', '/openapi/liveness/v3/detection-result', (builder) => {
-        builder.headers(tokenHeader).jsonBody(detectionRequest);
+        builder.headers(tokenHeader).jsonBody({ livenessId: LIVE_ID, resultType: 'IMAGE_URL' });
       })
       .willRespondWith(200, (builder) => {
         builder.jsonBody({
@@ -82,7 +84,7 @@ describe('ADVANCE.AI consumer pact', () => {
         });
       })
       .executeTest(async (server) => {
-        const envelope = await client(server.url).detectionResult(EXAMPLE_TOKEN, SIGNATURE_ID);
+        const envelope = await client(server.url).detectionResult(EXAMPLE_TOKEN, { livenessId: LIVE_ID });
         expect(envelope.code).toBe('SUCCESS');
         expect(envelope.data?.attackType).toBeNull();
       });
@@ -94,7 +96,7 @@ describe('ADVANCE.AI consumer pact', () => {
       .given('scenario: advance/attack-presentation')
       .uponReceiving('a detection result of a presentation attack')
       .withRequest('POST', '/openapi/liveness/v3/detection-result', (builder) => {
-        builder.headers(tokenHeader).jsonBody(detectionRequest);
+        builder.headers(tokenHeader).jsonBody({ livenessId: ATTACK_ID, resultType: 'IMAGE_URL' });
       })
       .willRespondWith(200, (builder) => {
         builder.jsonBody({
@@ -117,7 +119,7 @@ describe('ADVANCE.AI consumer pact', () => {
         });
       })
       .executeTest(async (server) => {
-        const envelope = await client(server.url).detectionResult(EXAMPLE_TOKEN, SIGNATURE_ID);
+        const envelope = await client(server.url).detectionResult(EXAMPLE_TOKEN, { livenessId: ATTACK_ID });
         expect(envelope.data?.attackType).toBe(1);
       });
   });
@@ -128,7 +130,7 @@ describe('ADVANCE.AI consumer pact', () => {
       .given('scenario: advance/result-not-found')
       .uponReceiving('a detection result of a capture that is gone')
       .withRequest('POST', '/openapi/liveness/v3/detection-result', (builder) => {
-        builder.headers(tokenHeader).jsonBody(detectionRequest);
+        builder.headers(tokenHeader).jsonBody({ signatureId: SIGNATURE_ID, resultType: 'IMAGE_URL' });
       })
       .willRespondWith(200, (builder) => {
         builder.jsonBody({
@@ -141,7 +143,7 @@ describe('ADVANCE.AI consumer pact', () => {
         });
       })
       .executeTest(async (server) => {
-        const envelope = await client(server.url).detectionResult(EXAMPLE_TOKEN, SIGNATURE_ID);
+        const envelope = await client(server.url).detectionResult(EXAMPLE_TOKEN, { signatureId: SIGNATURE_ID });
         expect(envelope).toMatchObject({ code: 'RESULT_NOT_FOUND', data: null });
       });
   });

@@ -50,8 +50,9 @@ export class AdvanceLivenessClient {
     return envelope.data.token;
   }
 
-  async detectionResult(token: string, signatureId: string): Promise<AdvanceEnvelope<DetectionResult>> {
-    return this.post<DetectionResult>('/openapi/liveness/v3/detection-result', { 'X-ACCESS-TOKEN': token }, { signatureId, resultType: 'IMAGE_URL' });
+  /** By the signature id (preferred) or the liveness id the SDK answered. */
+  async detectionResult(token: string, id: { signatureId: string } | { livenessId: string }): Promise<AdvanceEnvelope<DetectionResult>> {
+    return this.post<DetectionResult>('/openapi/liveness/v3/detection-result', { 'X-ACCESS-TOKEN': token }, { ...id, resultType: 'IMAGE_URL' });
   }
 
   private async post<T>(path: string, headers: Record<string, string>, body: unknown): Promise<AdvanceEnvelope<T>> {

@@ -109,15 +109,16 @@ describe('FPT.AI consumer pact', () => {
         builder.jsonBody({
           code: '413',
           message: 'Video may seem like image',
+          // The vendor's own 413 sample: judged not live, an empty warning.
           liveness: {
             code: '413',
             message: 'Video may seem like image',
-            is_live: 'N/A',
+            is_live: 'false',
             spoof_prob: 'N/A',
-            need_to_review: 'N/A',
+            need_to_review: 'false',
             is_deepfake: 'N/A',
             deepfake_prob: 'N/A',
-            warning: 'N/A',
+            warning: '',
           },
           face_match: naFaceMatch,
         });

@@ -1,0 +1,7 @@
+/**
+ * liveness-sim/testing: helpers for a test suite that stands the simulator in for the vendors.
+ */
+// Pact provider verification (README "Pact"); needs the optional peer @pact-foundation/pact.
+export { verifyPacts } from '../../simulator/pact/verify-pacts.js';
+export type { VerifyPactsOptions, VerifyPactsResult } from '../../simulator/pact/verify-pacts.js';
+export { PactFileError } from '../../simulator/pact/pact-files.js';
