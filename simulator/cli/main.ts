@@ -9,7 +9,8 @@ import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
 import { checkFiles, CheckUsageError, formatReport, type CheckReport } from './contracts-check.js';
 import { verifyPacts } from '../pact/verify-pacts.js';
-import { PactFileError } from '../pact/pact-files.js';
+import { PactFileError, pactFilePaths } from '../pact/pact-files.js';
+import { checkPactFiles, formatPactReport } from './check-pact.js';
 
 /** A thin CLI: each command calls a library function. */
 const HELP = `liveness-sim ${VERSION} — a local simulator of the FPT.AI, Verihubs and ADVANCE.AI liveness APIs
@@ -20,6 +21,9 @@ Usage:
   liveness-sim validate FILE|DIR ...    check scenario files without starting anything
   liveness-sim contracts check FILE ... hold recorded traffic (HAR files, or a JSON body with
                                         --operation OP) to the vendor contracts; exit 1 on a mismatch
+  liveness-sim contracts check-pact PACT_FILE_OR_DIR ...
+                                        hold each interaction of consumers' pacts to the vendor
+                                        contracts, offline; exit 1 on a mismatch
   liveness-sim verify-pacts PACT_FILE_OR_DIR ...
                                         verify consumers' pacts against a simulator on a free
                                         loopback port (provider states name scenarios; -c, -s apply);
@@ -131,7 +135,8 @@ try {
 
 /** `contracts check FILE...` (README "Contracts"): 0 when everything conforms, 1 otherwise. */
 function checkContracts(args: string[]): void {
-  if (args[0] !== 'check') fail(EXIT.usage, `contracts takes the subcommand check (got "${args[0] ?? ''}"). Run liveness-sim --help.`);
+  if (args[0] === 'check-pact') return checkPacts(args.slice(1));
+  if (args[0] !== 'check') fail(EXIT.usage, `contracts takes the subcommand check or check-pact (got "${args[0] ?? ''}"). Run liveness-sim --help.`);
   if (args.length < 2) fail(EXIT.usage, 'contracts check: which files? A HAR file, or a JSON body with --operation.');
   let report: CheckReport;
   try {
@@ -141,6 +146,20 @@ function checkContracts(args: string[]): void {
     throw error;
   }
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  process.exit(report.mismatches.length > 0 ? EXIT.failed : EXIT.ok);
+}
+
+/** `contracts check-pact PACT_FILE...` (README "Pact"): 0 when every interaction keeps the contracts, 1 otherwise. */
+function checkPacts(paths: string[]): void {
+  if (paths.length === 0) fail(EXIT.usage, 'contracts check-pact: which pact files?');
+  let report;
+  try {
+    report = checkPactFiles(pactFilePaths(paths));
+  } catch (error) {
+    if (error instanceof PactFileError) fail(EXIT.usage, `contracts check-pact: ${error.message}`);
+    throw error;
+  }
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatPactReport(report));
   process.exit(report.mismatches.length > 0 ? EXIT.failed : EXIT.ok);
 }
 

@@ -69,7 +69,7 @@ describe('ADVANCE.AI consumer pact', () => {
           message: 'OK',
           data: {
             detectionResult: imageUrl,
-            livenessScore: decimal(100.5),
+            livenessScore: decimal(99.5),
             auditImageUrl: null,
             imageFarUrl: imageUrl,
             farImageTime: integer(1735732798000),

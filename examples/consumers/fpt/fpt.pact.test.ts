@@ -33,10 +33,10 @@ describe('FPT.AI consumer pact', () => {
       .willRespondWith(200, (builder) => {
         builder.jsonBody({
           code: '200',
-          message: like('request successful.'),
+          message: like('request successful'),
           liveness: {
             code: '200',
-            message: like('liveness check successful.'),
+            message: like('liveness check successful'),
             is_live: 'true',
             spoof_prob: probability,
             need_to_review: 'false',
@@ -58,10 +58,10 @@ describe('FPT.AI consumer pact', () => {
       .willRespondWith(200, (builder) => {
         builder.jsonBody({
           code: '200',
-          message: like('request successful.'),
+          message: like('request successful'),
           liveness: {
             code: '200',
-            message: like('liveness check successful.'),
+            message: like('liveness check successful'),
             is_live: 'false',
             spoof_prob: probability,
             need_to_review: like('false'),

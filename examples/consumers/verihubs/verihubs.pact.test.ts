@@ -51,7 +51,12 @@ describe('Verihubs consumer pact', () => {
         builder.headers(headers).jsonBody(ALL_VALIDATIONS);
       })
       .willRespondWith(200, (builder) => {
-        builder.jsonBody({ message: like('fail on number of faces, quality and attribute'), error_code: 'FAIL_ON_14', ...result, nface: integer(2) });
+        builder.jsonBody({
+          message: like('fail on fail on number of face (nface), quality, and attribute'),
+          error_code: 'FAIL_ON_14',
+          ...result,
+          nface: integer(2),
+        });
       })
       .executeTest(async (server) => {
         const client = new VerihubsLivenessClient(server.url, 'example-app', 'example-key');
