@@ -11,6 +11,7 @@ const DRIP_INTERVAL_MS = 200;
  * - reset, empty: `HttpResponse.error()`, a network error (fetch rejects with a TypeError);
  * - malformed: the status and headers, then a body stream that errors before a byte;
  * - truncate: the status and headers with the whole Content-Length, half the body, then an error;
+ *   (msw 3 reads the stream before answering, so under it both make fetch itself reject);
  * - hang: no answer until the request is aborted or `maxHangMs` passes, then a network error;
  *   past `maxHungSockets` hangs at once, a network error at once (the server resets);
  * - drip: the whole response, its body a stream of pieces spread over the duration (capped by maxWaitMs).

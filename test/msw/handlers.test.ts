@@ -107,10 +107,12 @@ describe('msw handlers: network faults as msw equivalents', () => {
     await expect(send('fpt/empty-response')).rejects.toThrow(TypeError);
   });
 
-  it('malformed and truncated answers fail while the body is read', async () => {
+  it('malformed and truncated answers never deliver a body (msw 2: reading it fails; msw 3: fetch rejects)', async () => {
     for (const scenario of ['fpt/malformed-response', 'fpt/truncated-response']) {
-      const response = await send(scenario);
-      await expect(response.text(), scenario).rejects.toThrow();
+      await expect(
+        send(scenario).then((response) => response.text()),
+        scenario,
+      ).rejects.toThrow();
     }
   });
 
