@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reporters } from './vitest.reporters.js';
 
 /** msw 3 needs Node 22.12+: there, the msw tests and the parity suite run a second time against it. */
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
@@ -9,6 +10,7 @@ export default defineConfig({
     // Pact (later) needs a real process per file; forks also isolates servers' ports and state.
     pool: 'forks',
     testTimeout: 20_000,
+    reporters: reporters('main'),
     projects: [
       {
         extends: true,
