@@ -295,10 +295,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       });
     }
     if (options.checkResponse) response = options.checkResponse(vendor.id, route.name, response);
-    response = withFaults(
-      response,
-      faults.choose({ vendor: vendor.id, credential: credential && labelOf(vendor.id, credential), headers: faultHeaders.plan, step: stepDef }),
-    );
+    // The journal and the armed faults know a credential by its label only: hash it once.
+    const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
+    response = withFaults(response, faults.choose({ vendor: vendor.id, credential: label, headers: faultHeaders.plan, step: stepDef }));
 
     journal.add({
       at: new Date(clock.now()).toISOString(),
@@ -306,7 +305,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       route: route.name,
       method: req.method,
       path: req.path,
-      credential: credential === undefined ? null : labelOf(vendor.id, credential),
+      credential: label ?? null,
       scenario: selection?.scenario.id ?? null,
       throttled,
       status: response.status,
