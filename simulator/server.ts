@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Clock } from './engine/clock.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
+import type { Scenario } from './scenarios/types.js';
 import { createApp } from './http/app.js';
 import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
@@ -20,6 +21,8 @@ import { CONFIG_KEYS, EDITOR_KEYS } from './config/schema.js';
 import { createVideoPool, type VideoPoolOptions } from './workers/video-pool.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
+import { describeReload, type ScenarioReload } from './scenarios/scenario-set.js';
+import { watchScenarioFolders } from './reload/watch-scenarios.js';
 import { allVendors } from './vendors/index.js';
 import { createResponseCheck } from './contracts/check-response.js';
 import { SimulatorConfigError } from './config/config-error.js';
@@ -56,6 +59,10 @@ export interface SimulatorOptions {
   faults?: FaultSettings;
   /** The server's video inspection pool (README "Limits"); wins over the config file and --set. */
   media?: VideoPoolOptions;
+  /** Reload the scenario folders when their files change (default true; README "Scenarios"); wins over the config file's `watchScenarios`. */
+  watchScenarios?: boolean;
+  /** Told of every scenario reload and runtime change, and of every refused one; default: one line on stderr each. */
+  onScenarioReload?: (reload: ScenarioReload) => void;
 }
 
 export interface RunningSimulator {
@@ -103,7 +110,10 @@ interface TransportSettings extends Partial<BodyLimits> {
  * settings and the video inspection pool's. `ownHost`: the listening host[:port], for served URLs
  * when a request's Host is unusable.
  */
-function build(options: SimulatorOptions, ownHost?: () => string): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions } {
+function build(
+  options: SimulatorOptions,
+  ownHost?: () => string,
+): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions; scenarioFiles: ScenarioFiles } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
   const layers: SettingsLayer[] = [];
@@ -119,6 +129,7 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
       if (cors !== undefined && typeof cors !== 'boolean') problems.push(`${options.configFile}: cors: true or false`);
       if (file.validateResponses !== undefined && typeof file.validateResponses !== 'boolean')
         problems.push(`${options.configFile}: validateResponses: true or false`);
+      if (file.watchScenarios !== undefined && typeof file.watchScenarios !== 'boolean') problems.push(`${options.configFile}: watchScenarios: true or false`);
       if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string')))
         problems.push(`${options.configFile}: scenarios: a list of folders`);
       if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === ''))
@@ -155,7 +166,8 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
   // A config file's folders are relative to the file, so it works from any directory.
   const fileDirs = Array.isArray(file.scenarios) ? (file.scenarios as string[]).map((d) => resolvePath(dirname(options.configFile!), d)) : [];
   const dirs = [...(options.noShippedScenarios ? [] : [shippedScenariosDir()]), ...fileDirs, ...(options.scenarioDirs ?? [])];
-  const loaded = loadScenarioDirs(dirs, new Map(vendors.map((v) => [v.id, v])));
+  const vendorMap = new Map(vendors.map((v) => [v.id, v]));
+  const loaded = loadScenarioDirs(dirs, vendorMap);
   problems.push(...loaded.folderErrors);
   if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError([...problems, ...loaded.errors], 'config');
   if (loaded.errors.length > 0) throw new SimulatorConfigError(loaded.errors, 'scenarios');
@@ -183,7 +195,24 @@ function build(options: SimulatorOptions, ownHost?: () => string): { simulator: 
     simulator: composeSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
     transport: { cors: options.cors ?? file.cors === true, ...bodyLimits, faultLimits: faults },
     media,
+    scenarioFiles: {
+      watched: [...fileDirs, ...(options.scenarioDirs ?? [])],
+      watch: options.watchScenarios ?? file.watchScenarios !== false,
+      // A reload loads the whole set exactly as the start did (the shipped folder included, so a
+      // user's file replacing a shipped id keeps doing so).
+      load: () => {
+        const again = loadScenarioDirs(dirs, vendorMap);
+        return { scenarios: again.scenarios, errors: [...again.folderErrors, ...again.errors] };
+      },
+    },
   };
+}
+
+/** The user's scenario folders, for the watcher. */
+interface ScenarioFiles {
+  watched: string[];
+  watch: boolean;
+  load: () => { scenarios: Scenario[]; errors: string[] };
 }
 
 /** Starts the simulator on HTTP; port 0 picks a free one. */
@@ -193,7 +222,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // pool's settings are read with the rest of the configuration, so FPT gets a forwarder, bound
   // to the pool before the server listens.
   const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool.inspect(bytes) });
-  const { simulator, transport, media } = build({ ...options, vendors }, () => listening);
+  const { simulator, transport, media, scenarioFiles } = build({ ...options, vendors }, () => listening);
   const pool = createVideoPool(media);
   const { engine } = simulator;
   const server = createServer();
@@ -209,6 +238,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     throw error;
   });
   const { port } = server.address() as AddressInfo;
+  simulator.scenarios.onReload(options.onScenarioReload ?? ((reload) => console.error(`[liveness-sim] ${describeReload(reload)}`)));
+  const watcher =
+    scenarioFiles.watch && scenarioFiles.watched.length > 0
+      ? watchScenarioFolders({ folders: scenarioFiles.watched, load: scenarioFiles.load, set: simulator.scenarios })
+      : undefined;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   listening = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
@@ -218,12 +252,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     simulator,
     server,
     close: async () => {
+      watcher?.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       });
       await pool.close();
     },
-    drain: (timeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) => inFlight.drain(timeoutMs),
+    drain: (timeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) => {
+      watcher?.close();
+      return inFlight.drain(timeoutMs);
+    },
   };
 }

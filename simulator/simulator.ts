@@ -1,6 +1,7 @@
 import { createAdminApi } from './admin/api.js';
 import type { Engine } from './engine/engine.js';
 import type { SimRequest, SimResponse } from './engine/types.js';
+import { createScenarioSet, type ScenarioSet } from './scenarios/scenario-set.js';
 
 /**
  * The simulator as one request handler: the engine (vendor routes) with the admin API as a layer
@@ -9,6 +10,8 @@ import type { SimRequest, SimResponse } from './engine/types.js';
  */
 export interface Simulator {
   readonly engine: Engine;
+  /** The scenarios served, as layers: the files' (swapped whole on a reload) and the runtime ones of the admin API. */
+  readonly scenarios: ScenarioSet;
   /** Answers any request: `/__sim/...` by the admin API, everything else by the engine. */
   handle(req: SimRequest): Promise<SimResponse>;
 }
@@ -25,9 +28,11 @@ export const isAdminPath = (path: string) => path === ADMIN_PREFIX || path.start
 
 /** Puts the admin API above an engine. */
 export function composeSimulator(engine: Engine, options: SimulatorLayerOptions = {}): Simulator {
+  const scenarios = createScenarioSet([...engine.scenarios().values()], (list) => engine.replaceScenarios(list));
   const admin = createAdminApi(engine, { adminToken: options.adminToken });
   return {
     engine,
+    scenarios,
     handle: (req) => (isAdminPath(req.path) ? admin.handle(req) : engine.handle(req)),
   };
 }

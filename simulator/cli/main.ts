@@ -36,6 +36,7 @@ Options (serve, scenarios):
                           0.0.0.0: every interface, as a container or another machine needs)
   -s, --scenarios DIR     your scenario folder, tried before the shipped ones (repeatable: later first; same id replaces)
       --no-shipped        leave out the shipped scenario catalogue
+      --no-watch          do not reload the --scenarios folders when their files change (default: $SIM_WATCH_SCENARIOS, else on)
   -c, --config FILE       a YAML or JSON config file: vendors.<id>.<setting>, scenarios, adminToken, cors
       --set V.KEY=VALUE   a vendor setting, e.g. --set fpt.httpStatus=mirror (repeatable; wins over --config)
       --set LIMIT=VALUE   a limit (README "Limits"), e.g. --set armedCapacity=500
@@ -63,6 +64,7 @@ const OPTIONS = {
   host: { type: 'string', short: 'H' },
   scenarios: { type: 'string', short: 's', multiple: true },
   'no-shipped': { type: 'boolean' },
+  'no-watch': { type: 'boolean' },
   config: { type: 'string', short: 'c' },
   set: { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
@@ -203,14 +205,17 @@ async function serve(): Promise<void> {
   if (drainText?.trim() === '' || !Number.isFinite(drainSeconds) || drainSeconds < 0) fail(EXIT.usage, `--drain-timeout "${drainText}": seconds, 0 or more`);
   const cors = values.cors || envSwitch('SIM_CORS') || undefined;
   const validateResponses = values['validate-responses'] || envSwitch('SIM_VALIDATE_RESPONSES') || undefined;
+  const watchScenarios = values['no-watch'] ? false : process.env.SIM_WATCH_SCENARIOS?.trim() ? envSwitch('SIM_WATCH_SCENARIOS') : undefined;
 
-  const sim = await startSimulator({ ...common(), port, host, cors, validateResponses }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
-    if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
-    fail(
-      EXIT.cannotListen,
-      `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`,
-    );
-  });
+  const sim = await startSimulator({ ...common(), port, host, cors, validateResponses, watchScenarios }).catch(
+    (error: NodeJS.ErrnoException & { syscall?: string }) => {
+      if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
+      fail(
+        EXIT.cannotListen,
+        `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`,
+      );
+    },
+  );
 
   // 0.0.0.0 and :: are not addresses to call: say what is bound, and the URL that reaches it here.
   const everywhere = host === '0.0.0.0' || host === '::';

@@ -9,7 +9,17 @@ import { LIMIT_KEYS } from './limits.js';
  * two drift). The loader (simulator/server.ts, the read* functions beside this file) still checks
  * each value itself, with messages naming the file and key; the schema is for editors and CI.
  */
-export const CONFIG_KEYS = ['vendors', 'scenarios', 'adminToken', 'journalCapacity', 'cors', 'validateResponses', ...LIMIT_KEYS, ...FAULT_KEYS] as const;
+export const CONFIG_KEYS = [
+  'vendors',
+  'scenarios',
+  'adminToken',
+  'journalCapacity',
+  'cors',
+  'validateResponses',
+  'watchScenarios',
+  ...LIMIT_KEYS,
+  ...FAULT_KEYS,
+] as const;
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -40,6 +50,7 @@ const TOP_LEVEL: Record<Exclude<ConfigKey, 'vendors'>, object> = {
   journalCapacity: whole('Requests kept in the journal (default 1000).', 1),
   cors: { description: 'Answer CORS for browser clients (default false).', type: 'boolean' },
   validateResponses: { description: 'Hold every vendor answer to its contract (default false).', type: 'boolean' },
+  watchScenarios: { description: 'Reload the scenario folders when their files change (default true).', type: 'boolean' },
   credentialCapacity: whole('Credentials whose state is kept (default 10000).', 1),
   armedCapacity: whole('Scenarios armed at once (default 1000).', 1),
   maxClockOffset: duration('How far the clock may be moved forward in total: ms, or "3650d" (default); at most 36500d.'),

@@ -54,8 +54,11 @@ export interface Engine {
   handle(req: SimRequest): Promise<SimResponse>;
   readonly vendors: ReadonlyMap<VendorId, AnyVendor>;
   scenarios(): ReadonlyMap<string, Scenario>;
-  /** Swap the scenario set whole (start-up, reload); armed scenarios that vanished are dropped. */
-  replaceScenarios(list: readonly Scenario[]): void;
+  /**
+   * Swap the scenario set whole (start-up, reload): a request sees the old set or the new one,
+   * never a mix. Armed scenarios whose id vanished are disarmed; they are returned.
+   */
+  replaceScenarios(list: readonly Scenario[]): ArmedScenario[];
   /** `credential` may be the key or its label; the entry keeps the label (credentialLabel). */
   arm(scenarioId: string, options?: { credential?: string | null; times?: number | null }): ArmedScenario;
   armed(): readonly ArmedScenario[];
@@ -110,8 +113,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     scenarios: () => scenarios,
     settings: (vendor): unknown => settings.get(vendor),
     replaceScenarios(list) {
-      scenarios = new Map(list.map((s) => [s.id, s]));
-      setArmed(armed.filter((a) => scenarios.has(a.scenarioId)));
+      const next = new Map(list.map((s) => [s.id, s]));
+      const dropped = armed.filter((a) => !next.has(a.scenarioId));
+      scenarios = next;
+      setArmed(armed.filter((a) => next.has(a.scenarioId)));
+      return dropped;
     },
     arm(scenarioId, { credential = null, times = null } = {}) {
       if (!scenarios.has(scenarioId)) throw new RangeError(`unknown scenario "${scenarioId}"`);
@@ -157,7 +163,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   engine.replaceScenarios(options.scenarios ?? []);
 
-  function contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown> {
+  /** `set`: the scenario set the request started with (handleVendor), so a reload mid-request cannot mix two sets. */
+  function contextFor(
+    vendor: AnyVendor,
+    credential: string | undefined,
+    req: SimRequest,
+    set: ReadonlyMap<string, Scenario> = scenarios,
+  ): VendorContext<unknown> {
     return {
       now: clock.now,
       clock,
@@ -165,7 +177,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       stateOf: (other) => store.partition(vendor.id, other),
       shared: store.partition(vendor.id, SHARED),
       scenarioStep(id) {
-        const scenario = scenarios.get(id);
+        const scenario = set.get(id);
         return scenario && scenario.vendor === vendor.id ? toVendorStep(scenario, stepAt(scenario, 0)) : undefined;
       },
       settings: settings.get(vendor.id),
@@ -207,7 +219,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   /** The scenario named by the header, or the simulator's own 400 when it names none. */
-  function scenarioFromHeader(name: string | undefined, vendor: AnyVendor): Scenario | SimResponse | undefined {
+  function scenarioFromHeader(name: string | undefined, vendor: AnyVendor, set: ReadonlyMap<string, Scenario>): Scenario | SimResponse | undefined {
     if (name === undefined) return undefined;
     const id = name.trim();
     if (id.length > MAX_SCENARIO_NAME) {
@@ -219,9 +231,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
         detail: `[liveness-sim] X-Sim-Scenario is ${id.length} characters long; scenario ids are at most ${MAX_SCENARIO_NAME}. List them with GET /__sim/scenarios.`,
       });
     }
-    const scenario = scenarios.get(id);
+    const scenario = set.get(id);
     if (scenario && scenario.vendor === vendor.id) return scenario;
-    const ofVendor = [...scenarios.values()].filter((s) => s.vendor === vendor.id).map((s) => s.id);
+    const ofVendor = [...set.values()].filter((s) => s.vendor === vendor.id).map((s) => s.id);
     return problemResponse({
       type: 'unknown-scenario',
       title: 'Unknown scenario',
@@ -265,6 +277,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     const { vendor, route } = match;
     const params = match.kind === 'found' ? match.params : {};
+    // The set this request is answered from, whole, whatever a reload swaps in meanwhile.
+    const set = scenarios;
     // The scenario header is the simulator's, never the vendor's: strip it before the vendor sees it.
     const { [SCENARIO_HEADER]: scenarioName, ...headers } = original.headers;
     const faultHeaders = faults.fromHeaders(headers);
@@ -278,7 +292,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let stepDef: ScenarioStepDef | undefined;
     let throttled = false;
     try {
-      const outcome = match.kind === 'found' ? await runStages(vendor, route, params, req, scenarioName) : await answerWrongMethod(vendor, route, req);
+      const outcome = match.kind === 'found' ? await runStages(vendor, route, params, req, scenarioName, set) : await answerWrongMethod(vendor, route, req);
       if ('problem' in outcome) return outcome.problem;
       ({ credential, selection, stepDef, throttled = false } = outcome);
       response = outcome.result.response;
@@ -331,15 +345,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     params: Record<string, string>,
     req: SimRequest,
     scenarioName: string | undefined,
+    set: ReadonlyMap<string, Scenario>,
   ): Promise<StagesOutcome> {
     const auth = await vendor.authenticate({ req, route, params, ctx: authContextFor(vendor) });
     if (!auth.ok) return { result: auth.result, credential: undefined };
     const { credential } = auth;
     const scenariosApply = route.scenarios !== false;
-    const fromHeader = scenariosApply ? scenarioFromHeader(scenarioName, vendor) : undefined;
+    const fromHeader = scenariosApply ? scenarioFromHeader(scenarioName, vendor, set) : undefined;
     if (fromHeader && !('id' in fromHeader)) return { problem: fromHeader };
 
-    const ctx = contextFor(vendor, credential, req);
+    const ctx = contextFor(vendor, credential, req, set);
     const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
     // Over its rate: the vendor renders the throttle's outcome like a scenario's; no scenario is used up.
     const over = label === undefined ? undefined : throttle.take(vendor.id, label, clock.now());
@@ -349,7 +364,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
     const selection = scenariosApply
-      ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios, facts: factsOf(vendor, req, credential) })
+      ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios: set, facts: factsOf(vendor, req, credential) })
       : undefined;
     if (selection && !selection.scenario.skipRequestChecks) {
       // Only a well-formed request reaches a scenario; a malformed one uses none up.

@@ -11,7 +11,7 @@ import type { Scenario } from './types.js';
  * the text to the one parser. Later folders win: a scenario with an id already loaded from an
  * earlier folder replaces it (a user's folder can replace a shipped scenario), and the list comes
  * back in selection order, later folders first, so a user's `when` is tried before a shipped one.
- * The same id twice in one folder is an error.
+ * The same id twice in one folder is an error. Hidden files and folders (a leading dot) are skipped.
  */
 export function loadScenarioDirs(
   dirs: readonly string[],
@@ -40,7 +40,16 @@ export function loadScenarioDirs(
     }
     for (const file of files) {
       const source = displayPath(file);
-      const parsed = parseScenarioText(readFileSync(file, 'utf8'), source, vendors);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        // Deleted between the listing and the read (a reload racing an editor): it is gone, not broken.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        errors.push(`${source}: cannot read the file: ${(error as Error).message}`);
+        continue;
+      }
+      const parsed = parseScenarioText(text, source, vendors);
       if (!parsed.ok) {
         // A scenario of a vendor that is switched off is skipped, not an error.
         errors.push(...parsed.errors.filter((e) => !e.includes('is not enabled')));
@@ -71,9 +80,18 @@ function yamlFilesBelow(dir: string): string[] {
   }
   if (!isFolder) throw new Error('not a folder');
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.ya?ml$/i.test(name))
+    .filter((name) => /\.ya?ml$/i.test(name) && !isHidden(name))
     .sort()
     .map((name) => join(dir, name));
+}
+
+/**
+ * Hidden files and folders are not scenarios: editors' temporary and lock files (`.#x.yaml`, a
+ * dangling link), and a Kubernetes ConfigMap volume's `..2024_…` folders, whose files the
+ * volume also shows through links at the top (loading both would define every id twice).
+ */
+function isHidden(relativePath: string): boolean {
+  return relativePath.split(/[\\/]/).some((part) => part.startsWith('.'));
 }
 
 function displayPath(file: string): string {
