@@ -191,7 +191,7 @@ try {
   await snapshot('after load + GC', true);
 
   // Journal at and beyond capacity: realistic FPT uploads, which hold the video bytes longest.
-  const clear = await fetch(`${server.url}/__sim/requests`, { method: 'DELETE' });
+  const clear = await fetch(`${server.url}/__sim/requests?credential=*`, { method: 'DELETE' });
   await clear.text();
   await snapshot('journal empty (after GC)', true);
   const emptyJournal = await server.journal();

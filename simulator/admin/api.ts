@@ -6,11 +6,14 @@ import type { SimRequest, SimResponse } from '../engine/types.js';
 import { VERSION } from '../version.js';
 import { faultRoutes } from './faults.js';
 import { badRequest, parseDuration, readJsonObject } from './input.js';
+import { credentialFrom, EVERYONE, filterFrom, scopeFrom } from './scope.js';
 
 /**
  * The admin API under /__sim: health, scenarios (list, arm, disarm), the request journal, the
  * clock, reset, and each vendor's own admin routes (/__sim/<vendor>/...). Transport-neutral, so
  * msw and Express serve the same API. JSON in and out; errors are problem+json.
+ * Teams may share one simulator: a call that changes something names its scope, a credential or
+ * "*" (scope.ts), and reads filter by `?credential=`.
  */
 export function createAdminApi(engine: Engine, options: { adminToken?: string | undefined }) {
   const vendors = [...engine.vendors.values()];
@@ -24,7 +27,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
     { method: 'GET', pattern: /^\/__sim\/health$/, handler: health },
     { method: 'GET', pattern: /^\/__sim\/scenarios$/, handler: listScenarios },
-    { method: 'GET', pattern: /^\/__sim\/scenarios\/armed$/, handler: () => jsonResponse(200, { armed: engine.armed() }) },
+    { method: 'GET', pattern: /^\/__sim\/scenarios\/armed$/, handler: listArmed },
     { method: 'POST', pattern: /^\/__sim\/scenarios\/armed$/, handler: arm },
     { method: 'DELETE', pattern: /^\/__sim\/scenarios\/armed$/, handler: disarmMany },
     { method: 'DELETE', pattern: /^\/__sim\/scenarios\/armed\/(?<armId>[^/]+)$/, handler: disarmOne },
@@ -110,7 +113,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
   function arm(req: SimRequest): SimResponse {
     const body = readJsonObject(req);
     if (!body.ok) return body.error;
-    const { scenario, credential = null, times = null } = body.value;
+    const { scenario, times = null } = body.value;
     if (typeof scenario !== 'string') return badRequest('scenario', 'give the scenario id to arm, e.g. {"scenario": "fpt/no-face"}');
     if (scenario.length > MAX_SCENARIO_NAME) return badRequest('scenario', `a scenario id of at most ${MAX_SCENARIO_NAME} characters (got ${scenario.length})`);
     if (!engine.scenarios().has(scenario)) {
@@ -122,12 +125,12 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
         scenario,
       });
     }
-    if (credential !== null && (typeof credential !== 'string' || credential === ''))
-      return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
+    const credential = credentialFrom(body.value, 'body');
+    if (!credential.ok) return credential.error;
     if (times !== null && (!Number.isInteger(times) || (times as number) < 1))
       return badRequest('times', 'a whole number of requests, 1 or more, or null for until disarmed');
     try {
-      return jsonResponse(201, engine.arm(scenario, { credential: credential, times: times as number | null }));
+      return jsonResponse(201, engine.arm(scenario, { credential: credential.value === EVERYONE ? null : credential.value, times: times as number | null }));
     } catch (error) {
       if (!(error instanceof ArmedCapacityError)) throw error;
       return problemResponse({
@@ -140,9 +143,22 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     }
   }
 
+  /** What is armed; with `?credential=`, what applies to that credential: its own and everyone's. */
+  function listArmed(req: SimRequest): SimResponse {
+    const filter = filterFrom(engine, req.query);
+    if (!filter.ok) return filter.error;
+    const { owned, vendor } = filter.value;
+    const armed = engine.armed().filter((a) => {
+      const of = engine.scenarios().get(a.scenarioId)?.vendor;
+      return (vendor === undefined || of === vendor) && (owned === undefined || a.credential === null || (of !== undefined && owned(of, a.credential)));
+    });
+    return jsonResponse(200, { armed });
+  }
+
   function disarmMany(req: SimRequest): SimResponse {
-    const credential = req.query.credential;
-    return jsonResponse(200, { disarmed: engine.disarm(credential === undefined ? {} : { credential }) });
+    const scope = scopeFrom(req.query, 'query');
+    if (!scope.ok) return scope.error;
+    return jsonResponse(200, { disarmed: engine.disarm(scope.value === EVERYONE ? {} : scope.value) });
   }
 
   function disarmOne(_req: SimRequest, params: Record<string, string>): SimResponse {
@@ -159,9 +175,9 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
 
   function journalQuery(req: SimRequest) {
     const { vendor, path, credential, scenario } = req.query;
-    // Given the key or its label: the journal keeps labels (credentialLabel), so match any vendor's.
-    const labels = credential === undefined ? undefined : new Set([credential, ...vendors.map((v) => engine.credentialLabel(v.id, credential))]);
-    return { vendor, path, credential: labels, scenario };
+    // Given the key or its label: the journal keeps labels (credentialLabel), compared under each entry's vendor.
+    const owned = credential === undefined || credential === EVERYONE ? undefined : engine.credentialMatch(credential);
+    return { vendor, path, credential: owned, scenario };
   }
 
   function listRequests(req: SimRequest): SimResponse {
@@ -171,7 +187,12 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     return jsonResponse(200, { total: engine.journal.count(query), capacity: engine.journal.capacity, requests: engine.journal.query({ ...query, limit }) });
   }
 
-  function clearRequests(): SimResponse {
+  /** Clears the journal, or one credential's entries only. */
+  function clearRequests(req: SimRequest): SimResponse {
+    const scope = scopeFrom(req.query, 'query');
+    if (!scope.ok) return scope.error;
+    if (scope.value !== EVERYONE)
+      return jsonResponse(200, { cleared: engine.journal.remove({ credential: engine.credentialMatch(scope.value.credential, scope.value.vendor) }) });
     const cleared = engine.journal.count();
     engine.journal.clear();
     return jsonResponse(200, { cleared });
@@ -182,9 +203,21 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     return jsonResponse(200, { now: new Date(now).toISOString(), nowMs: now, offsetMs: engine.clock.offsetMs() });
   }
 
+  /**
+   * The clock is one for all: ADVANCE.AI verifies a token's expiry on it before the request's
+   * credential is known, and media URLs and the store's expiry carry no credential (README "Sharing
+   * one simulator between teams"). So moving it is always for everyone, and says so with "*".
+   */
   function moveClock(req: SimRequest): SimResponse {
     const body = readJsonObject(req);
     if (!body.ok) return body.error;
+    const credential = credentialFrom(body.value, 'body');
+    if (!credential.ok) return credential.error;
+    if (credential.value !== EVERYONE)
+      return badRequest(
+        'credential',
+        `"${EVERYONE}" only: the clock is shared by every credential, so moving it moves it for everyone; say so with "credential": "${EVERYONE}"`,
+      );
     const ms = parseDuration(body.value.advance);
     if (ms === undefined) return badRequest('advance', 'how far to move the clock forward: milliseconds (86400000) or a duration ("90s", "15m", "24h", "2d")');
     const room = engine.clock.maxOffsetMs - engine.clock.offsetMs();
@@ -197,9 +230,15 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     return clock();
   }
 
-  function reset(): SimResponse {
-    engine.reset();
-    return jsonResponse(200, { reset: true, vendors: vendors.map((v) => v.id) });
+  /** Everyone's ("*"), or one credential's: its state, sequences, armings, faults and journal entries. */
+  function reset(req: SimRequest): SimResponse {
+    const body = readJsonObject(req);
+    if (!body.ok) return body.error;
+    const scope = scopeFrom(body.value, 'body');
+    if (!scope.ok) return scope.error;
+    engine.reset(scope.value);
+    const of = scope.value === EVERYONE || scope.value.vendor === undefined ? vendors.map((v) => v.id) : [scope.value.vendor];
+    return jsonResponse(200, { reset: true, vendors: of });
   }
 
   return { handle };

@@ -4,21 +4,34 @@ import { MAX_ARMED_FAULTS } from '../engine/fault-control.js';
 import { jsonResponse, problemResponse } from '../engine/problem.js';
 import { VENDOR_IDS, type SimRequest, type SimResponse, type VendorId } from '../engine/types.js';
 import { badRequest, readJsonObject } from './input.js';
+import { credentialFrom, EVERYONE, filterFrom, scopeFrom } from './scope.js';
 
 /**
- * `/__sim/faults`: arm a network fault and/or a latency for a vendor or all, a credential or all,
- * for N requests or until disarmed, whatever scenario answers (README "Faults and latency").
+ * `/__sim/faults`: arm a network fault and/or a latency for a vendor or all, a credential or
+ * everyone ("*", named: scope.ts), for N requests or until disarmed, whatever scenario answers
+ * (README "Faults and latency").
  * Apart from scenario arming on purpose: "5 % of everyone's requests reset" names no outcome.
  */
 export function faultRoutes(engine: Engine) {
-  function list(): SimResponse {
-    return jsonResponse(200, { seed: engine.faults.seed, armed: engine.faults.armed() });
+  /** What is armed; with `?credential=` (and `?vendor=`), what applies to that credential: its own and everyone's. */
+  function list(req: SimRequest): SimResponse {
+    const filter = filterFrom(engine, req.query);
+    if (!filter.ok) return filter.error;
+    const { owned, vendor } = filter.value;
+    const armed = engine.faults
+      .armed()
+      .filter(
+        (a) =>
+          (vendor === undefined || a.vendor === null || a.vendor === vendor) &&
+          (owned === undefined || a.credential === null || (a.vendor !== null && owned(a.vendor, a.credential))),
+      );
+    return jsonResponse(200, { seed: engine.faults.seed, armed });
   }
 
   function arm(req: SimRequest): SimResponse {
     const body = readJsonObject(req);
     if (!body.ok) return body.error;
-    const { fault, latency, vendor = null, credential = null, times = null, ...rest } = body.value;
+    const { fault, latency, vendor = null, credential: given, times = null, ...rest } = body.value;
     const unknown = Object.keys(rest)[0];
     if (unknown !== undefined) return badRequest(unknown, 'not a field here (known: fault, latency, vendor, credential, times)');
     if (fault === undefined && latency === undefined)
@@ -29,8 +42,9 @@ export function faultRoutes(engine: Engine) {
     if (latencyRule && !latencyRule.ok) return badRequest('latency', latencyRule.error);
     if (vendor !== null && !(VENDOR_IDS as readonly unknown[]).includes(vendor))
       return badRequest('vendor', `one of ${VENDOR_IDS.join(', ')}, or null for every vendor`);
-    if (credential !== null && (typeof credential !== 'string' || credential === ''))
-      return badRequest('credential', 'a non-empty string (an FPT api key, a Verihubs App-ID, an ADVANCE.AI access key), or null for everyone');
+    const named = credentialFrom({ credential: given }, 'body');
+    if (!named.ok) return named.error;
+    const credential = named.value === EVERYONE ? null : named.value;
     // A credential belongs to one vendor, and is kept as that vendor's label (never an FPT key).
     if (credential !== null && vendor === null) return badRequest('vendor', 'name the vendor whose credential this is (fpt, verihubs, advance)');
     if (times !== null && (!Number.isInteger(times) || (times as number) < 1))
@@ -55,8 +69,13 @@ export function faultRoutes(engine: Engine) {
     return jsonResponse(201, entry);
   }
 
-  function disarmAll(): SimResponse {
-    return jsonResponse(200, { disarmed: engine.faults.disarm() });
+  /** Disarms every fault ("*"), or those armed for one credential (never everyone's). */
+  function disarmMany(req: SimRequest): SimResponse {
+    const scope = scopeFrom(req.query, 'query');
+    if (!scope.ok) return scope.error;
+    if (scope.value === EVERYONE) return jsonResponse(200, { disarmed: engine.faults.disarm() });
+    const owned = engine.credentialMatch(scope.value.credential, scope.value.vendor);
+    return jsonResponse(200, { disarmed: engine.faults.disarm((a) => a.vendor !== null && a.credential !== null && owned(a.vendor, a.credential)) });
   }
 
   function disarmOne(_req: SimRequest, params: Record<string, string>): SimResponse {
@@ -74,7 +93,7 @@ export function faultRoutes(engine: Engine) {
   return [
     { method: 'GET', pattern: /^\/__sim\/faults$/, handler: list },
     { method: 'POST', pattern: /^\/__sim\/faults$/, handler: arm },
-    { method: 'DELETE', pattern: /^\/__sim\/faults$/, handler: disarmAll },
+    { method: 'DELETE', pattern: /^\/__sim\/faults$/, handler: disarmMany },
     { method: 'DELETE', pattern: /^\/__sim\/faults\/(?<faultId>[^/]+)$/, handler: disarmOne },
   ];
 }

@@ -6,7 +6,7 @@ import { describeRequest } from './describe.js';
 import { createFaultControl, type FaultControl } from './fault-control.js';
 import { withFaults } from './faults.js';
 import { createThrottle, type ThrottleRules } from './throttle.js';
-import { createJournal, type Journal } from './journal.js';
+import { createJournal, type CredentialMatch, type Journal } from './journal.js';
 import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
 import { LruMap } from './lru.js';
 import { originOf } from './origin.js';
@@ -39,6 +39,13 @@ export interface EngineOptions {
   checkResponse?: (vendor: VendorId, route: string, response: SimResponse) => SimResponse;
 }
 
+/**
+ * Whom a state-changing admin call concerns: everyone (`'*'`), or one credential (the key or its
+ * label, as arming takes it), of any vendor or of `vendor` only. Teams sharing one simulator name
+ * their own credential, so they never disturb each other (README "Sharing one simulator between teams").
+ */
+export type CredentialScope = '*' | { credential: string; vendor?: VendorId };
+
 /** Thrown by `arm` when `armedCapacity` scenarios are already armed. */
 export class ArmedCapacityError extends RangeError {
   constructor(readonly capacity: number) {
@@ -62,10 +69,12 @@ export interface Engine {
   /** `credential` may be the key or its label; the entry keeps the label (credentialLabel). */
   arm(scenarioId: string, options?: { credential?: string | null; times?: number | null }): ArmedScenario;
   armed(): readonly ArmedScenario[];
-  /** `credential` may be the key or its label. */
-  disarm(filter?: { armId?: string; credential?: string | null }): number;
+  /** Disarms by id, or those armed for `credential` (the key or its label; of `vendor` only when given), or all; how many. */
+  disarm(filter?: { armId?: string; credential?: string; vendor?: VendorId }): number;
   /** How the journal and the admin API show a vendor's credential: a label for a secret key, else as is. */
   credentialLabel(vendor: VendorId, credential: string): string;
+  /** A test of whether a vendor's credential label is `credential` (the key or its label), of `vendor` only when given. */
+  credentialMatch(credential: string, vendor?: VendorId): CredentialMatch;
   settings(vendor: VendorId): unknown;
   /** What a vendor handler sees of the engine for one request. */
   contextFor(vendor: AnyVendor, credential: string | undefined, req: SimRequest): VendorContext<unknown>;
@@ -74,8 +83,14 @@ export interface Engine {
   readonly store: StateStore;
   /** Armed faults, the fault headers and the seeded generator (engine/fault-control.ts). */
   readonly faults: FaultControl;
-  /** Forget state, armed scenarios, sequences, journal; the clock returns to real time. */
-  reset(): void;
+  /**
+   * `'*'` (the default): forget all state, armed scenarios and faults, sequences, throttle windows
+   * and the journal; the clock returns to real time and the fault generator restarts from its seed.
+   * One credential: forget only its state partitions, sequence positions, throttle windows, the
+   * scenarios and faults armed for it and its journal entries; what is armed for everyone, the
+   * clock and the generator are shared and stay.
+   */
+  reset(scope?: CredentialScope): void;
   /** Every vendor route, for start-up banners and 404 answers. */
   routeList(): { vendor: VendorId; methods: readonly string[]; path: string }[];
 }
@@ -101,8 +116,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** Armed entries by credential (null: everyone), so selection reads two short lists, not them all. */
   let armedIndex = new Map<string | null, ArmedScenario[]>();
   let nextArmId = 1;
-  /** Uses of each scenario per credential, for sequences; bounded like the credentials' state. */
-  const sequenceCounts = new LruMap<string, number>(limits.credentialCapacity);
+  /** Uses of each scenario per credential label, for sequences; bounded like the credentials' state. */
+  const sequenceCounts = new LruMap<string, { vendor: VendorId; label: string | undefined; count: number }>(limits.credentialCapacity);
 
   const engine: Engine = {
     vendors,
@@ -135,18 +150,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     armed: () => armed,
     disarm(filter = {}) {
       const before = armed.length;
-      setArmed(
-        armed.filter(
-          (a) =>
-            !(
-              (filter.armId === undefined || a.armId === filter.armId) &&
-              (filter.credential === undefined || a.credential === armedLabel(a, filter.credential))
-            ),
-        ),
-      );
+      const owned = filter.credential === undefined ? undefined : credentialMatch(filter.credential, filter.vendor);
+      setArmed(armed.filter((a) => !((filter.armId === undefined || a.armId === filter.armId) && (owned === undefined || ownedArming(a, owned)))));
       return before - armed.length;
     },
-    reset() {
+    reset(scope = '*') {
+      if (scope !== '*') return forget(credentialMatch(scope.credential, scope.vendor));
       store.clear();
       journal.clear();
       setArmed([]);
@@ -156,6 +165,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       clock.reset();
     },
     credentialLabel: (vendor, credential) => labelOf(vendor, credential),
+    credentialMatch: (credential, vendor) => credentialMatch(credential, vendor),
     contextFor: (vendor, credential, req) => contextFor(vendor, credential, req),
     routeList: () =>
       vendorRoutes.filter(({ route }) => !route.fallback).map(({ vendor, route }) => ({ vendor: vendor.id, methods: route.methods, path: route.path })),
@@ -190,10 +200,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return vendor?.credentialLabel ? vendor.credentialLabel(credential, settings.get(vendorId)) : credential;
   }
 
-  /** A credential as an armed entry of this scenario's vendor would keep it. */
-  function armedLabel(entry: ArmedScenario, credential: string | null): string | null {
+  /** Labels are per vendor (an FPT key's label is a hash): compare under each vendor, once. */
+  function credentialMatch(credential: string, only?: VendorId): CredentialMatch {
+    const labels = new Map<VendorId, string>();
+    return (vendor, label) => {
+      if (only !== undefined && vendor !== only) return false;
+      let own = labels.get(vendor);
+      if (own === undefined) labels.set(vendor, (own = labelOf(vendor, credential)));
+      return label === own;
+    };
+  }
+
+  /** Whether an armed scenario is armed for a credential of the scope (never one armed for everyone). */
+  function ownedArming(entry: ArmedScenario, owned: CredentialMatch): boolean {
     const vendor = scenarios.get(entry.scenarioId)?.vendor;
-    return credential === null || vendor === undefined ? credential : labelOf(vendor, credential);
+    return entry.credential !== null && vendor !== undefined && owned(vendor, entry.credential);
+  }
+
+  /** A reset of one team: what is kept for its credential goes; what everyone shares stays. */
+  function forget(owned: CredentialMatch): void {
+    for (const vendor of vendors.keys()) store.forget(vendor, (credential) => owned(vendor, labelOf(vendor, credential)));
+    sequenceCounts.deleteWhere((_key, use) => use.label !== undefined && owned(use.vendor, use.label));
+    throttle.forget(owned);
+    setArmed(armed.filter((a) => !ownedArming(a, owned)));
+    faults.disarm((a) => a.vendor !== null && a.credential !== null && owned(a.vendor, a.credential));
+    journal.remove({ credential: owned });
   }
 
   function setArmed(list: ArmedScenario[]): void {
@@ -246,11 +277,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
   }
 
-  /** Counts one use of the scenario and returns the step it is at. */
-  function takeStep(scenario: Scenario, credential: string | undefined): ScenarioStepDef {
-    const key = `${scenario.id}\u0000${credential ?? ''}`;
-    const count = sequenceCounts.get(key) ?? 0;
-    sequenceCounts.set(key, count + 1);
+  /** Counts one use of the scenario by the credential (its label) and returns the step it is at. */
+  function takeStep(scenario: Scenario, label: string | undefined): ScenarioStepDef {
+    const key = `${scenario.id}\u0000${label ?? ''}`;
+    const count = sequenceCounts.get(key)?.count ?? 0;
+    sequenceCounts.set(key, { vendor: scenario.vendor, label, count: count + 1 });
     return stepAt(scenario, count);
   }
 
@@ -375,7 +406,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let stepDef: ScenarioStepDef | undefined;
     if (selection) {
       if (selection.via === 'armed') useArmed(selection.armed);
-      stepDef = takeStep(selection.scenario, credential);
+      stepDef = takeStep(selection.scenario, label);
       step = toVendorStep(selection.scenario, stepDef);
     }
     const result = await vendor.handle({ req, route, params, credential, scenario: step, ctx });

@@ -35,8 +35,8 @@ export interface FaultControl {
   fromHeaders(headers: Record<string, string>): { headers: Record<string, string>; plan: FaultPlan | undefined } | { problem: SimResponse };
   arm(input: ArmFaultInput, now: number): ArmedFault | undefined;
   armed(): readonly ArmedFault[];
-  /** Disarms one (by id) or all; how many. */
-  disarm(faultId?: string): number;
+  /** Disarms one (by id), those a test holds for, or all; how many. */
+  disarm(which?: string | ((entry: ArmedFault) => boolean)): number;
   /** The latency and fault of one request; uses up one request of the armed entry that applied. */
   choose(input: { vendor: VendorId; credential: string | undefined; headers: FaultPlan | undefined; step: FaultPlan | undefined }): FaultChoice;
   /** Disarms everything and restarts the generator from the seed. */
@@ -79,9 +79,10 @@ export function createFaultControl(options: { seed?: number | undefined } = {}):
       return entry;
     },
     armed: () => armed,
-    disarm(faultId) {
+    disarm(which) {
       const before = armed.length;
-      armed = faultId === undefined ? [] : armed.filter((a) => a.faultId !== faultId);
+      const goes = which === undefined ? () => true : typeof which === 'string' ? (a: ArmedFault) => a.faultId === which : which;
+      armed = armed.filter((a) => !goes(a));
       return before - armed.length;
     },
     choose({ vendor, credential, headers, step }) {

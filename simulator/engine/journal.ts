@@ -24,11 +24,14 @@ export interface JournalEntry {
   };
 }
 
+/** Whether a vendor's credential label belongs to a scope (engine.credentialMatch). */
+export type CredentialMatch = (vendor: VendorId, label: string) => boolean;
+
 export interface JournalQuery {
   vendor?: string;
   path?: string;
-  /** A credential as the journal shows it (a label for a secret key), or any of a set of them. */
-  credential?: string | ReadonlySet<string>;
+  /** A credential as the journal shows it (a label for a secret key), or a test of the vendor and label. */
+  credential?: string | CredentialMatch;
   scenario?: string;
   limit?: number;
 }
@@ -39,6 +42,8 @@ export interface Journal {
   query(q?: JournalQuery): JournalEntry[];
   count(q?: JournalQuery): number;
   clear(): void;
+  /** Removes the entries the query matches (one team's view); how many. */
+  remove(q: JournalQuery): number;
   capacity: number;
 }
 
@@ -50,7 +55,9 @@ export function createJournal(capacity = 1000): Journal {
     (q.vendor === undefined || e.vendor === q.vendor) &&
     (q.path === undefined || e.path === q.path) &&
     (q.credential === undefined ||
-      (typeof q.credential === 'string' ? e.credential === q.credential : e.credential !== null && q.credential.has(e.credential))) &&
+      (typeof q.credential === 'string'
+        ? e.credential === q.credential
+        : e.vendor !== null && e.credential !== null && q.credential(e.vendor, e.credential))) &&
     (q.scenario === undefined || e.scenario === q.scenario);
   return {
     capacity,
@@ -67,6 +74,11 @@ export function createJournal(capacity = 1000): Journal {
     count: (q = {}) => entries.filter((e) => matches(e, q)).length,
     clear() {
       entries = [];
+    },
+    remove(q) {
+      const before = entries.length;
+      entries = entries.filter((e) => !matches(e, q));
+      return before - entries.length;
     },
   };
 }

@@ -22,6 +22,13 @@ export class LruMap<K, V> {
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  /** Forgets every entry the test holds for; how many. */
+  deleteWhere(test: (key: K, value: V) => boolean): number {
+    let count = 0;
+    for (const [key, value] of this.entries) if (test(key, value) && this.entries.delete(key)) count++;
+    return count;
+  }
+
   get size(): number {
     return this.entries.size;
   }

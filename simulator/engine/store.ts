@@ -27,6 +27,8 @@ export interface StateStore {
   /** Partitions kept, the shared ones included. */
   partitionCount(): number;
   clear(): void;
+  /** Forgets the vendor's partitions of the credentials `test` holds for (a reset of one team); how many. */
+  forget(vendor: VendorId, test: (credential: string) => boolean): number;
 }
 
 export interface MemoryStoreOptions {
@@ -62,6 +64,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore 
       return partition;
     },
     partitionCount: () => credentials.size + shared.size,
+    forget(vendor, test) {
+      const prefix = `${vendor}\u0000`;
+      return credentials.deleteWhere((id) => {
+        if (!id.startsWith(prefix)) return false;
+        const credential = id.slice(prefix.length);
+        return credential !== ANONYMOUS && test(credential);
+      });
+    },
     clear() {
       credentials.clear();
       shared.clear();

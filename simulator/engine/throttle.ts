@@ -22,6 +22,8 @@ export interface Throttle {
   /** Counts one call of the credential; the outcome to answer when it is over the limit. */
   take(vendor: VendorId, credential: string, now: number): string | undefined;
   reset(): void;
+  /** Forgets the windows of the credentials `test` holds for (their windows restart). */
+  forget(test: (vendor: VendorId, credential: string) => boolean): void;
 }
 
 export function createThrottle(rules: ThrottleRules = {}, tracked = THROTTLE_TRACKED_CREDENTIALS): Throttle {
@@ -43,6 +45,10 @@ export function createThrottle(rules: ThrottleRules = {}, tracked = THROTTLE_TRA
     },
     reset() {
       windows.clear();
+    },
+    forget(test) {
+      for (const [vendor, perCredential] of windows)
+        for (const credential of [...perCredential.keys()]) if (test(vendor, credential)) perCredential.delete(credential);
     },
   };
 }

@@ -49,7 +49,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
     const { Verifier } = await import('@pact-foundation/pact').catch(() => {
       throw new Error('verifyPacts needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact');
     });
-    const reset = () => Promise.resolve(sim.engine.reset());
+    const reset = () => Promise.resolve(sim.engine.reset('*'));
     try {
       await new Verifier({
         provider: options.provider ?? 'liveness-sim',

@@ -6,20 +6,28 @@ import type { JournalEntry } from '../../simulator/engine/journal.js';
  * over HTTP (`startSimulator` in liveness-sim/testing) or straight into an in-process simulator
  * (liveness-sim/msw). Only the transport differs; every check and answer is the admin API's own.
  * Browser-safe: it imports nothing from Node.
+ *
+ * Defaults for a suite that has the simulator to itself: without `credential`, a call is for
+ * everyone, and the client says so (`"credential": "*"`), since the admin API refuses a change that
+ * names no scope. A team sharing a simulator passes its own `credential` to every call that
+ * changes something (README "Sharing one simulator between teams").
  */
 export interface AdminClient {
-  /** Arms a scenario for the next `times` requests (default: until disarmed), optionally for one credential only. */
+  /** Arms a scenario for the next `times` requests (default: until disarmed), for one credential or (default) everyone. */
   arm(scenario: string, options?: { times?: number; credential?: string }): Promise<ArmedScenario>;
-  /** Disarms everything armed (or only what is armed for `credential`); returns how many. */
+  /** Disarms what is armed for `credential` (default: everything armed, everyone's included); returns how many. */
   disarm(options?: { credential?: string }): Promise<number>;
   /** The journal, newest first (GET /__sim/requests). */
   journal(query?: JournalFilter): Promise<JournalEntry[]>;
-  /** Moves the simulator's clock forward: milliseconds or a duration ("90s", "15m", "24h", "2d"). */
+  /** Moves the simulator's clock forward: milliseconds or a duration ("90s", "15m", "24h", "2d"). The clock is shared: this moves it for everyone. */
   advanceClock(by: number | string): Promise<ClockState>;
   /** The simulator's clock. */
   clock(): Promise<ClockState>;
-  /** Forgets state, armed scenarios, sequences and the journal; the clock returns to real time. */
-  reset(): Promise<void>;
+  /**
+   * Default: forgets everyone's state, armed scenarios and faults, sequences and the journal; the
+   * clock returns to real time. With `credential`: only that credential's (the clock stays).
+   */
+  reset(options?: { credential?: string }): Promise<void>;
 }
 
 export interface JournalFilter {
@@ -50,6 +58,9 @@ export class AdminError extends Error {
   }
 }
 
+/** The admin API's scope for everyone (simulator/admin/scope.ts). */
+const EVERYONE = '*';
+
 export function createAdminClient(send: AdminSend): AdminClient {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const answer = await send(method, path, body === undefined ? undefined : JSON.stringify(body));
@@ -69,14 +80,15 @@ export function createAdminClient(send: AdminSend): AdminClient {
     return text === '' ? '' : `?${text}`;
   };
   return {
-    arm: (scenario, options = {}) => call('POST', '/__sim/scenarios/armed', { scenario, times: options.times ?? null, credential: options.credential ?? null }),
+    arm: (scenario, options = {}) =>
+      call('POST', '/__sim/scenarios/armed', { scenario, times: options.times ?? null, credential: options.credential ?? EVERYONE }),
     disarm: async (options = {}) =>
-      (await call<{ disarmed: number }>('DELETE', `/__sim/scenarios/armed${queryString({ credential: options.credential })}`)).disarmed,
+      (await call<{ disarmed: number }>('DELETE', `/__sim/scenarios/armed${queryString({ credential: options.credential ?? EVERYONE })}`)).disarmed,
     journal: async (query = {}) => (await call<{ requests: JournalEntry[] }>('GET', `/__sim/requests${queryString({ ...query })}`)).requests,
-    advanceClock: (by) => call('POST', '/__sim/clock', { advance: by }),
+    advanceClock: (by) => call('POST', '/__sim/clock', { advance: by, credential: EVERYONE }),
     clock: () => call('GET', '/__sim/clock'),
-    reset: async () => {
-      await call('POST', '/__sim/reset');
+    reset: async (options = {}) => {
+      await call('POST', '/__sim/reset', { credential: options.credential ?? EVERYONE });
     },
   };
 }

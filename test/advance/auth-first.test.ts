@@ -21,7 +21,7 @@ describe('ADVANCE.AI authenticates before any scenario applies', () => {
     (await admin('GET', '/scenarios/armed')).json.armed as { scenarioId: string; credential: string | null; remaining: number | null }[];
 
   beforeEach(async () => {
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
   });
 
   it("answers IAM_FAILED to an unsigned token naming another account, and leaves that account's armed scenario armed", async () => {
@@ -54,7 +54,7 @@ describe('ADVANCE.AI authenticates before any scenario applies', () => {
 
   it('leaves a scenario armed for everyone untouched by calls without a token', async () => {
     const token = await api.tokenOf();
-    await admin('POST', '/scenarios/armed', { scenario: 'advance/service-busy', times: 1 });
+    await admin('POST', '/scenarios/armed', { scenario: 'advance/service-busy', times: 1, credential: '*' });
     expectError(await api.call('GET', PATHS.signatureId), 'IAM_FAILED', NOT_AUTHORIZED);
     expectError(await api.call('GET', PATHS.getVideo, { query: { livenessId: 'sim-live-pass' } }), 'IAM_FAILED', NOT_AUTHORIZED);
     expect(await armed()).toEqual([expect.objectContaining({ scenarioId: 'advance/service-busy', remaining: 1 })]);

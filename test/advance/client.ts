@@ -112,7 +112,7 @@ export function clientFor(simulator: RunningSimulator | (() => RunningSimulator)
   }
 
   const detect = (token: string, body: Record<string, unknown>, path: string = PATHS.detection) => call('POST', path, { token, body });
-  const advanceClock = (by: string) => call('POST', '/__sim/clock', { body: { advance: by } });
+  const advanceClock = (by: string) => call('POST', '/__sim/clock', { body: { advance: by, credential: '*' } });
 
   return { call, now, tokenOf, signatureIdOf, capture, detect, advanceClock };
 }

@@ -29,7 +29,7 @@ describe('ADVANCE.AI media URLs: valid 24 h on the simulator clock (seed 002)', 
     const { livenessId } = await api.capture({ accessKey: DEMO.accessKey });
     const token = await api.tokenOf();
     const data = expectSuccess(await api.detect(token, { livenessId }), 'PAY');
-    await api.call('POST', '/__sim/scenarios/armed', { body: { scenario: 'advance/service-busy', times: 1 } });
+    await api.call('POST', '/__sim/scenarios/armed', { body: { scenario: 'advance/service-busy', times: 1, credential: '*' } });
     expect((await fetch(data.imageNearUrl)).status).toBe(200);
     expect((await fetch(data.imageFarUrl, { headers: { 'X-Sim-Scenario': 'advance/nope' } })).status).toBe(200);
     const busy = await api.detect(token, { livenessId });

@@ -14,7 +14,7 @@ describe('ADVANCE.AI: request checks come before any scenario', () => {
   let token: string;
 
   beforeEach(async () => {
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
     token = await api.tokenOf();
   });
 
@@ -42,7 +42,7 @@ describe('ADVANCE.AI: request checks come before any scenario', () => {
   });
 
   it('leaves a scenario armed for the account untouched by a malformed request', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'advance/service-busy', times: 1 });
+    await admin('POST', '/scenarios/armed', { scenario: 'advance/service-busy', times: 1, credential: '*' });
     expectError(await api.call('POST', PATHS.detection, { token, body: {} }), 'PARAMETER_ERROR', EMPTY);
     expect((await admin('GET', '/scenarios/armed')).json.armed).toEqual([expect.objectContaining({ scenarioId: 'advance/service-busy', remaining: 1 })]);
     expectError(

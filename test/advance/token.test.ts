@@ -133,7 +133,7 @@ describe('ADVANCE.AI X-ACCESS-TOKEN on the other APIs', () => {
 
   it('forgets issued tokens on POST /__sim/reset', async () => {
     const token = await api.tokenOf();
-    await api.call('POST', '/__sim/reset');
+    await api.call('POST', '/__sim/reset', { body: { credential: '*' } });
     expectError(await api.call('GET', PATHS.signatureId, { token }), 'IAM_FAILED', 'Token not found or expired');
   });
 });

@@ -22,7 +22,7 @@ describe('admin API', () => {
   });
   afterAll(() => sim.close());
   beforeEach(async () => {
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
   });
 
   it('GET /__sim/health answers 200 JSON with the vendors and scenario count', async () => {
@@ -48,13 +48,13 @@ describe('admin API', () => {
   });
 
   it('arms a scenario for everyone, for N requests', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/multiple-faces', times: 2 });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/multiple-faces', times: 2, credential: '*' });
     expect([await codeFor('x'), await codeFor('y'), await codeFor('x')]).toEqual(['408', '408', '200']);
     expect((await admin('GET', '/scenarios/armed')).json.armed).toEqual([]);
   });
 
   it('walks a sequence per credential, so parallel suites do not share a position', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/retry-then-live' });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/retry-then-live', credential: '*' });
     expect([await codeFor('a'), await codeFor('a'), await codeFor('b'), await codeFor('a')]).toEqual(['410', '412', '410', '200']);
   });
 
@@ -71,7 +71,9 @@ describe('admin API', () => {
   it.each([
     ['an unknown scenario', { scenario: 'fpt/nope' }, 404, 'scenario'],
     ['no scenario field', { credential: 'x' }, 400, 'scenario'],
-    ['a bad times', { scenario: 'fpt/no-face', times: 0 }, 400, 'times'],
+    ['a bad times', { scenario: 'fpt/no-face', times: 0, credential: '*' }, 400, 'times'],
+    ['no credential (nobody said "*")', { scenario: 'fpt/no-face' }, 400, 'credential'],
+    ['a null credential', { scenario: 'fpt/no-face', credential: null }, 400, 'credential'],
     ['an empty credential', { scenario: 'fpt/no-face', credential: '' }, 400, 'credential'],
     ['a body that is not JSON', '{not json', 400, 'body'],
   ])('refuses to arm with %s, naming the field, and changes nothing', async (_name, body, status, field) => {
@@ -124,29 +126,29 @@ describe('admin API', () => {
     expect((await admin('GET', '/requests?credential=f1')).json.requests).toHaveLength(1);
     expect((await admin('GET', '/requests?vendor=fpt&limit=1')).json.requests).toHaveLength(1);
     expect((await admin('GET', '/requests?path=/vision/ekyc/liveness')).json.total).toBe(0);
-    expect((await admin('DELETE', '/requests')).json).toEqual({ cleared: 3 });
+    expect((await admin('DELETE', '/requests?credential=*')).json).toEqual({ cleared: 3 });
     expect((await admin('GET', '/requests/count')).json).toEqual({ count: 0 });
   });
 
   it('moves the clock forward, refuses bad durations, and reset brings it back', async () => {
     const before = (await admin('GET', '/clock')).json;
-    const moved = await admin('POST', '/clock', { advance: '24h' });
+    const moved = await admin('POST', '/clock', { advance: '24h', credential: '*' });
     expect(moved.json.offsetMs).toBe(86_400_000);
     expect(moved.json.nowMs - before.nowMs).toBeGreaterThanOrEqual(86_400_000);
-    expect((await admin('POST', '/clock', { advance: 1500 })).json.offsetMs).toBe(86_401_500);
-    expect((await admin('POST', '/clock', { advance: '-1h' })).status).toBe(400);
-    expect((await admin('POST', '/clock', { advance: 'soon' })).json.detail).toContain('"advance"');
-    await admin('POST', '/reset');
+    expect((await admin('POST', '/clock', { advance: 1500, credential: '*' })).json.offsetMs).toBe(86_401_500);
+    expect((await admin('POST', '/clock', { advance: '-1h', credential: '*' })).status).toBe(400);
+    expect((await admin('POST', '/clock', { advance: 'soon', credential: '*' })).json.detail).toContain('"advance"');
+    await admin('POST', '/reset', { credential: '*' });
     expect((await admin('GET', '/clock')).json.offsetMs).toBe(0);
   });
 
   it('reset forgets armed scenarios, sequences and the journal', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/retry-then-live' });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/retry-then-live', credential: '*' });
     await codeFor('r');
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
     expect((await admin('GET', '/scenarios/armed')).json.armed).toEqual([]);
     expect((await admin('GET', '/requests/count')).json.count).toBe(0);
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/retry-then-live' });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/retry-then-live', credential: '*' });
     expect(await codeFor('r')).toBe('410');
   });
 
@@ -184,7 +186,7 @@ describe('refused calls use up nothing', () => {
     try {
       const arm = (body: object) =>
         fetch(`${sim.url}/__sim/scenarios/armed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      await arm({ scenario: 'fpt/no-face', times: 1 });
+      await arm({ scenario: 'fpt/no-face', times: 1, credential: '*' });
       expect((await postFpt(sim.url, { video }, { 'api-key': 'bad' })).status).toBe(401);
       expect((await postFpt(sim.url, { video }, { 'api-key': 'good' })).json.code).toBe('410');
       expect((await postFpt(sim.url, { video }, { 'api-key': 'good' })).json.code).toBe('200');

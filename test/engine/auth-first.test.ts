@@ -32,11 +32,11 @@ describe('engine: authentication comes before any scenario', () => {
   });
   afterAll(() => sim.close());
   beforeEach(async () => {
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
   });
 
   it('FPT: an unknown api-key gets the 401 even with a scenario armed for everyone, which stays armed', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', times: 1 });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', times: 1, credential: '*' });
     const refused = await postFpt(sim.url, { video }, { 'api-key': 'bad-key' });
     expect(refused.status).toBe(401);
     expect(refused.json).toEqual({ code: '401', message: 'Invalid API key' });

@@ -21,11 +21,11 @@ describe('limits on what the admin API and the scenario header accept', () => {
   });
   afterAll(() => sim.close());
   beforeEach(async () => {
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
   });
 
   it('refuses moving the clock past the maximum offset with a 400 naming the field and the range, and keeps serving', async () => {
-    const refused = await admin('POST', '/clock', { advance: 1e300 });
+    const refused = await admin('POST', '/clock', { advance: 1e300, credential: '*' });
     expect(refused.status).toBe(400);
     expect(refused.type).toMatch(/^application\/problem\+json/);
     expect(refused.json.field).toBe('advance');
@@ -36,28 +36,28 @@ describe('limits on what the admin API and the scenario header accept', () => {
   });
 
   it('counts earlier moves against the maximum clock offset', async () => {
-    expect((await admin('POST', '/clock', { advance: '3000d' })).status).toBe(200);
-    const refused = await admin('POST', '/clock', { advance: '700d' });
+    expect((await admin('POST', '/clock', { advance: '3000d', credential: '*' })).status).toBe(200);
+    const refused = await admin('POST', '/clock', { advance: '700d', credential: '*' });
     expect(refused.status).toBe(400);
     expect(refused.json.detail).toMatch(/\(650d\)/);
-    expect((await admin('POST', '/clock', { advance: '650d' })).status).toBe(200);
+    expect((await admin('POST', '/clock', { advance: '650d', credential: '*' })).status).toBe(200);
     expect((await admin('GET', '/health')).status).toBe(200);
   });
 
   it('refuses arming past armedCapacity with a 409 problem, and arms again once one is disarmed', async () => {
     for (let i = 0; i < 3; i++) expect((await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', credential: `k${i}` })).status).toBe(201);
-    const refused = await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face' });
+    const refused = await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', credential: '*' });
     expect(refused.status).toBe(409);
     expect(refused.type).toMatch(/^application\/problem\+json/);
     expect(refused.json.detail).toMatch(/armedCapacity/);
     expect((await admin('GET', '/scenarios/armed')).json.armed).toHaveLength(3);
     const [first] = (await admin('GET', '/scenarios/armed')).json.armed;
     await admin('DELETE', `/scenarios/armed/${first.armId}`);
-    expect((await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face' })).status).toBe(201);
+    expect((await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', credential: '*' })).status).toBe(201);
   });
 
   it('still picks the newest armed scenario for a credential, then for everyone', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face' });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', credential: '*' });
     await admin('POST', '/scenarios/armed', { scenario: 'fpt/multiple-faces', credential: 'mine' });
     await admin('POST', '/scenarios/armed', { scenario: 'fpt/face-too-small', credential: 'mine' });
     expect((await postFpt(sim.url, { video }, { 'api-key': 'mine' })).json.code).toBe('411');
@@ -96,7 +96,11 @@ describe('limit settings', () => {
     const sim = await startSimulator({ port: 0, set: ['maxClockOffset=2d'] });
     try {
       const move = (advance: string) =>
-        fetch(`${sim.url}/__sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance }) });
+        fetch(`${sim.url}/__sim/clock`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ advance, credential: '*' }),
+        });
       expect((await move('3d')).status).toBe(400);
       expect((await move('2d')).status).toBe(200);
     } finally {

@@ -100,11 +100,11 @@ describe('least recently used credentials are forgotten past credentialCapacity 
   });
 
   it('forgets the sequence position of a credential past the cap too', async () => {
-    await fetch(`${sim.url}/__sim/reset`, { method: 'POST' });
+    await fetch(`${sim.url}/__sim/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: '*' }) });
     await fetch(`${sim.url}/__sim/scenarios/armed`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ scenario: 'fpt/retry-then-live' }),
+      body: JSON.stringify({ scenario: 'fpt/retry-then-live', credential: '*' }),
     });
     const video = { bytes: fixture('video-720p-25fps-5s.mp4') };
     const code = async (key: string) => (await postFpt(sim.url, { video }, { 'api-key': key })).json.code;

@@ -45,7 +45,7 @@ describe('FPT.AI: structural checks come before any scenario', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    await admin('POST', '/reset');
+    await admin('POST', '/reset', { credential: '*' });
   });
 
   it('answers fpt/live without a video part with 409 "Invalid upload video" in all three blocks', async () => {
@@ -73,7 +73,7 @@ describe('FPT.AI: structural checks come before any scenario', () => {
   });
 
   it('leaves an armed scenario armed when the upload is malformed', async () => {
-    await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', times: 1 });
+    await admin('POST', '/scenarios/armed', { scenario: 'fpt/no-face', times: 1, credential: '*' });
     expect((await postFpt(sim.url, {}, { 'api-key': 'k' })).json.code).toBe('409');
     expect((await admin('GET', '/scenarios/armed')).armed).toEqual([expect.objectContaining({ scenarioId: 'fpt/no-face', remaining: 1 })]);
     expect((await postFpt(sim.url, { video }, { 'api-key': 'k' })).json.code).toBe('410');

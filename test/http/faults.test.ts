@@ -144,7 +144,7 @@ describe('probability: a seeded generator decides which requests get the fault',
       return out;
     };
     const first = await run();
-    await fetch(`${sim.url}/__sim/reset`, { method: 'POST' });
+    await fetch(`${sim.url}/__sim/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: '*' }) });
     expect(await run()).toEqual(first);
     expect(await (await fetch(`${sim.url}/__sim/faults`)).json()).toEqual({ seed: 7, armed: [] });
   });
@@ -171,7 +171,7 @@ describe('faults armed through POST /__sim/faults', () => {
 
   it('applies to one vendor only, and the header still wins over it', async () => {
     const sim = await start();
-    await arm(sim, { fault: { type: 'reset' }, vendor: 'verihubs' });
+    await arm(sim, { fault: { type: 'reset' }, vendor: 'verihubs', credential: '*' });
     expect((await fpt(sim, {})).status).toBe(200);
     const verihubs = await rawRequest(sim.url, {
       path: '/v1/face/liveness',
@@ -185,7 +185,7 @@ describe('faults armed through POST /__sim/faults', () => {
       body: '{}',
     });
     expect(overridden.status).toBe(400);
-    expect(await fetch(`${sim.url}/__sim/faults`, { method: 'DELETE' }).then((r) => r.json())).toEqual({ disarmed: 1 });
+    expect(await fetch(`${sim.url}/__sim/faults?credential=*`, { method: 'DELETE' }).then((r) => r.json())).toEqual({ disarmed: 1 });
   });
 
   it.each([
@@ -194,7 +194,9 @@ describe('faults armed through POST /__sim/faults', () => {
     [{ fault: { type: 'reset', probability: 2 } }, 'fault', 'probability: a number from 0 to 1'],
     [{ latency: { min: 5 } }, 'latency', 'one of {ms}, {min, max} (uniform) or {median, sigma, cap}'],
     [{ fault: 'reset', vendor: 'acme' }, 'vendor', 'one of fpt, verihubs, advance'],
-    [{ fault: 'reset', times: 0 }, 'times', 'a whole number of requests'],
+    [{ fault: 'reset', times: 0, credential: '*' }, 'times', 'a whole number of requests'],
+    [{ fault: 'reset' }, 'credential', 'name whom it concerns'],
+    [{ fault: 'reset', credential: null }, 'credential', 'or "*" for everyone'],
     [{ fault: 'reset', credential: 'k1' }, 'vendor', 'name the vendor whose credential this is'],
     [{ fault: 'reset', colour: 'red' }, 'colour', 'not a field here'],
   ])('refuses %j naming the field %s', async (body, field, message) => {

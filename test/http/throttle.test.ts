@@ -53,7 +53,7 @@ describe('ADVANCE.AI: requests per window per account answer its rate-limit code
     const sim = await advance({ requests: 1, window: '1h' });
     const api = clientFor(sim);
     const token = await api.tokenOf(DEMO);
-    await api.call('POST', '/__sim/scenarios/armed', { body: { scenario: 'advance/result-not-found', times: 1 } });
+    await api.call('POST', '/__sim/scenarios/armed', { body: { scenario: 'advance/result-not-found', times: 1, credential: '*' } });
     expect((await api.call('GET', PATHS.signatureId, { token })).json.code).toBe('SERVICE_BUSY');
     expect((await (await fetch(`${sim.url}/__sim/scenarios/armed`)).json()).armed).toHaveLength(1);
   });

@@ -13,10 +13,11 @@ import { ADVANCE_KEY } from './targets.js';
  */
 const BODIES: { path: string; seed: Record<string, unknown> }[] = [
   { path: '/__sim/scenarios/armed', seed: { scenario: 'fpt/no-face', credential: 'admin-fuzz', times: 2 } },
-  { path: '/__sim/clock', seed: { advance: '24h' } },
+  { path: '/__sim/clock', seed: { advance: '24h', credential: '*' } },
+  { path: '/__sim/reset', seed: { credential: 'admin-fuzz', vendor: 'fpt' } },
   { path: '/__sim/advance/captures', seed: { accessKey: ADVANCE_KEY, livenessScore: 80, attackType: null, livenessType: 'SILENT', video: true } },
 ];
-const QUERIES = ['/__sim/requests', '/__sim/requests/count', '/__sim/scenarios', '/__sim/advance/captures'];
+const QUERIES = ['/__sim/requests', '/__sim/requests/count', '/__sim/scenarios', '/__sim/scenarios/armed', '/__sim/faults', '/__sim/advance/captures'];
 const QUERY_KEYS = ['vendor', 'path', 'credential', 'scenario', 'limit', 'accessKey', 'limit[]', '__proto__'];
 
 describe('reliability: the admin API', () => {
@@ -62,7 +63,15 @@ describe('reliability: the admin API', () => {
         }),
       );
       const examples = [
-        [{ kind: 'body' as const, path: '/__sim/clock', value: { advance: 1e300 }, byteOp: { op: 'none' as const }, contentType: 'application/json' }],
+        [
+          {
+            kind: 'body' as const,
+            path: '/__sim/clock',
+            value: { advance: 1e300, credential: '*' },
+            byteOp: { op: 'none' as const },
+            contentType: 'application/json',
+          },
+        ],
       ];
       await fuzz(
         'admin',
@@ -103,7 +112,8 @@ describe('reliability: the admin API', () => {
       );
 
       // Whatever was armed or moved, a reset gives the vendors back.
-      expect((await send(sim.url, { method: 'POST', path: '/__sim/reset', headers: {} })).status).toBe(200);
+      const reset = { method: 'POST', path: '/__sim/reset', headers: { 'content-type': 'application/json' }, body: Buffer.from('{"credential":"*"}') };
+      expect((await send(sim.url, reset)).status).toBe(200);
       const fpt = await send(sim.url, {
         method: 'POST',
         path: '/v1/face/liveness',
