@@ -2,7 +2,10 @@ import { DEFAULT_LIMITS } from './limits.js';
 
 /**
  * The simulator's clock: real time plus an offset the admin API can move forward, so token and
- * image-URL expiry are testable without waiting.
+ * image-URL expiry are testable without waiting. One for every credential: ADVANCE.AI verifies a
+ * token's expiry before the request's account is known, and media URLs, the store's expiry and
+ * the journal carry no credential, so an offset per credential would bend the vendor's behaviour
+ * (README "Sharing one simulator between teams").
  */
 export interface Clock {
   /** A function value (not a method): vendors and the store pass `clock.now` around. */

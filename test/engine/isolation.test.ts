@@ -213,6 +213,23 @@ describe('state is per credential', () => {
     expect((await admin('GET', `/requests?credential=${b.credential}`)).json.total).toBe(1);
   });
 
+  it('a reset of one FPT key restarts its throttle window only', async () => {
+    const throttled = await startSimulator({ port: 0, settings: { fpt: { throttle: { requests: 1, window: '1h', outcome: 'no-face' } } } });
+    try {
+      const code = async (key: string) => (await postFpt(throttled.url, { video }, { 'api-key': key })).json.code as string;
+      expect([await code('key-a'), await code('key-a'), await code('key-b')]).toEqual(['200', '410', '200']);
+      const reset = await fetch(`${throttled.url}/__sim/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"credential":"key-a"}',
+      });
+      expect(reset.status).toBe(200);
+      expect([await code('key-a'), await code('key-b')]).toEqual(['200', '410']);
+    } finally {
+      await throttled.close();
+    }
+  });
+
   it("Verihubs' testing quota is per App-ID, and a reset of one App-ID refills only its own", async () => {
     const quotaSim = await startSimulator({ port: 0, settings: { verihubs: { testingMode: true, testingQuota: 1 } } });
     try {
