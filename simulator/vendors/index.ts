@@ -1,16 +1,13 @@
 import type { AnyVendor } from '../engine/vendor.js';
-import type { VideoInspector } from '../media/index.js';
-import { advance } from './advance/index.js';
-import { createFpt } from './fpt/index.js';
-import { verihubs } from './verihubs/index.js';
+import { createVendors, type VendorDeps } from './registry.js';
+import { nodeFetchImage } from './verihubs/index.js';
 
-/** What the edge may inject (Node-only services); without it, everything runs in-process. */
-export interface VendorDeps {
-  /** FPT's video reader: the server passes its worker pool (simulator/workers/video-pool.ts). */
-  inspectVideo?: VideoInspector;
-}
+export { createVendors, type VendorDeps } from './registry.js';
 
-/** Every vendor the simulator serves. A fourth vendor is a folder here and a line below. */
+/**
+ * Every vendor the simulator serves, as Node runs them: Verihubs fetches image URLs with the Node
+ * fetcher unless `deps` injects another. A fourth vendor is a folder here and a line in registry.ts.
+ */
 export function allVendors(deps: VendorDeps = {}): AnyVendor[] {
-  return [createFpt(deps), verihubs, advance];
+  return createVendors({ fetchImage: nodeFetchImage, ...deps });
 }

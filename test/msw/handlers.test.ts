@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLivenessHandlers, livenessHandlers, AdminError } from '../../src/msw/index.js';
+import { createLivenessHandlers, livenessHandlers, AdminError } from '../../src/msw/node.js';
 import { expectFptShape, postFpt } from '../support/fpt-client.js';
 import { fixture } from '../support/fixtures.js';
 

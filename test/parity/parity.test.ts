@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorId } from '../../simulator/engine/types.js';
 import { startSimulator, type RunningSimulator } from '../../simulator/server.js';
-import { createLivenessHandlers } from '../../src/msw/index.js';
+import { createLivenessHandlers } from '../../src/msw/node.js';
 import { advanceTokenBody, parityCorpus, type CorpusRequest } from './corpus.js';
 
 /**

@@ -4,11 +4,11 @@ import { createVerihubs } from './vendor.js';
 export { createVerihubs } from './vendor.js';
 
 /**
- * The Node fetcher, loaded on the first image URL: a dynamic import keeps node:http out of the
- * static import graph, so this module (and the engine through it) still loads in a browser (msw),
- * where a URL image answers INVALID_PAYLOAD_IMAGE_FORMAT unless the kit injects its own fetcher.
+ * The Node fetcher, loaded on the first image URL (the server's start-up does not pay for it).
+ * Node-only: a bundler follows this dynamic import too, so nothing a browser loads may import this
+ * module; browsers get their vendors from ../registry.ts (test/architecture.test.ts).
  */
-const nodeFetchImage: FetchImage = async (url, options) => (await import('../../net/fetch-image.js')).fetchImage(url, options);
+export const nodeFetchImage: FetchImage = async (url, options) => (await import('../../net/fetch-image.js')).fetchImage(url, options);
 
-/** The vendor as the simulator serves it (registered in ../index.ts). */
+/** The vendor as Node serves it, with the Node fetcher (what ../index.ts registers). */
 export const verihubs = createVerihubs({ fetchImage: nodeFetchImage });
