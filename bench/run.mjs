@@ -1,42 +1,41 @@
 #!/usr/bin/env node
-// liveness-sim benchmark: cold start, throughput and latency, memory and the journal.
-// Run it with `npm run bench` (builds dist/ first). It MEASURES; it asserts nothing and exits 0
-// unless the simulator cannot be started or answered at all. Loopback only; every loop is bounded.
+// liveness-sim benchmark (issue 13; how to read it: docs/BENCHMARKS.md). It MEASURES and compares
+// with two reference servers run beside it every time; no test asserts timing. Loopback only,
+// every loop bounded. Exit 0 unless a server cannot be started or answered at all.
 //
-//   node bench/run.mjs [--quick] [--in-process] [--duration=MS] [--cpu-prof] [--soak]
-//     --quick        shorter runs (1 s each, 3 cold starts), for a smoke check
-//     --in-process   serve from this process instead of a forked child (the load generator then
-//                    shares the simulator's thread, memory and CPU numbers include it)
-//     --duration=MS  length of each throughput run (default 3000)
-//     --cpu-prof     write a V8 CPU profile of the simulator child to $TMPDIR/liveness-sim-bench-profiles/
-//                    (summarize it with `node bench/profile-summary.mjs FILE`)
-//     --soak         also fill the journal to 10x its capacity (adds ~30-60 s)
-//     --fuzz         instead of measuring: the long fuzz run (bench/lib/fuzz.mjs), minutes, not in CI
-//       --seed=N     its seed (default: a new one, printed); --scale=N (default 40) times the CI runs;
-//       --only=FILE  one file of test/reliability/ (e.g. media.test.ts)
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+//   npm run bench [-- options]       (= npm run build && node bench/run.mjs)
+//     --quick            a smoke run: 1 round of 2 s, 3 starts, 5 s of sustained load, soak 10 s
+//     --rounds=N         throughput rounds (default 3); each round runs every server once, in turn
+//     --duration=S       seconds per throughput run (default 5, after 1 s of warm-up)
+//     --connections=N    autocannon connections (default 50)
+//     --starts=N         start-up runs per request (default 7)
+//     --soak=DURATION    the mixed soak: 5m (default), 30s, 0 to skip
+//     --cpu-prof         a V8 CPU profile of the simulator (summarize: node bench/profile-summary.mjs FILE)
+//     --fuzz             instead of measuring: the long fuzz run (bench/lib/fuzz.mjs; --seed, --scale, --only)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { fire } from './lib/cannon.mjs';
 import { coldStartOnce, nodeBaselineOnce } from './lib/cold-start.mjs';
-import { runLoad } from './lib/load.mjs';
-import { startServer, usageBetween } from './lib/server.mjs';
-import { FPT_PATH, VERIHUBS_PATH, VIDEO_FIXTURE, IMAGE_FIXTURE, fptHeaders, fptUpload, verihubsBody, verihubsHeaders } from './lib/bodies.mjs';
-import { median, mib, round, table } from './lib/stats.mjs';
-import { runWrk, wrkPath } from './lib/wrk.mjs';
-import { measureStages } from './lib/stages.mjs';
 import { runFuzz } from './lib/fuzz.mjs';
+import { machine, parseDuration } from './lib/machine.mjs';
+import { evaluate, renderMarkdown, renderText } from './lib/report.mjs';
+import { advanceRequest, fptRequest, largeFptRequest, paddedVideo, probe, verihubsRequest } from './lib/requests.mjs';
+import { serverScript, SIM_CLI, spawnServer, usageBetween } from './lib/spawn-server.mjs';
+import { median, round } from './lib/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    'in-process': { type: 'boolean', default: false },
+    rounds: { type: 'string' },
     duration: { type: 'string' },
+    connections: { type: 'string' },
+    starts: { type: 'string' },
+    soak: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
-    soak: { type: 'boolean', default: false },
     fuzz: { type: 'boolean', default: false },
     seed: { type: 'string' },
     scale: { type: 'string' },
@@ -46,327 +45,207 @@ const { values: args } = parseArgs({
 if (args.fuzz) {
   const seed = Number(args.seed ?? Math.floor(Math.random() * 2 ** 31));
   const scale = Number(args.scale ?? 40);
-  if (!Number.isInteger(seed) || !Number.isInteger(scale) || scale < 1) {
-    console.error('[bench] --seed and --scale take whole numbers (--scale 1 or more)');
-    process.exit(2);
-  }
-  process.exit(await runFuzz({ root: fileURLToPath(new URL('..', import.meta.url)), seed, scale, only: args.only }));
+  if (!Number.isInteger(seed) || !Number.isInteger(scale) || scale < 1) usage('--seed and --scale take whole numbers (--scale 1 or more)');
+  process.exit(await runFuzz({ root: ROOT, seed, scale, only: args.only }));
 }
-const RUN_MS = Number(args.duration ?? (args.quick ? 1000 : 3000));
-if (!Number.isFinite(RUN_MS) || RUN_MS < 200 || RUN_MS > 30_000) {
-  console.error(`[bench] --duration=${args.duration}: milliseconds from 200 to 30000`);
-  process.exit(2);
-}
-const WARMUP_MS = args.quick ? 200 : 400;
-const COLD_RUNS = args.quick ? 3 : 5;
-const CONCURRENCY = [1, 8];
-const wallStart = performance.now();
 
-if (!existsSync(`${ROOT}/dist/simulator/cli/main.js`)) {
-  console.error('[bench] dist/ is missing: run `npm run build` first (or `npm run bench`, which does).');
-  process.exit(1);
-}
+const quick = args.quick;
+const options = {
+  rounds: wholeNumber('rounds', args.rounds, quick ? 1 : 3, 1, 20),
+  seconds: wholeNumber('duration', args.duration, quick ? 2 : 5, 1, 120),
+  warmupSeconds: 1,
+  connections: wholeNumber('connections', args.connections, 50, 1, 1000),
+  starts: wholeNumber('starts', args.starts, quick ? 3 : 7, 1, 50),
+  sustainedSeconds: quick ? 5 : 20,
+  soakMs: args.soak === undefined ? (quick ? 10_000 : 300_000) : parseDuration(args.soak),
+  uploads: { count: 20, bytes: 10_000_000 },
+};
+if (options.soakMs === undefined) usage(`--soak=${args.soak}: a duration such as 5m, 30s or 0`);
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
-const results = {
-  date: new Date().toISOString(),
-  machine: machine(),
-  options: { runMs: RUN_MS, warmupMs: WARMUP_MS, coldRuns: COLD_RUNS, inProcess: args['in-process'] },
-  notes: [],
-};
+const results = { date: new Date().toISOString(), machine: machine(ROOT), options, rows: {}, notes: [] };
+const wallStart = performance.now();
 
-const upload = await fptUpload();
-const verihubs = verihubsBody();
+const verihubs = verihubsRequest();
+const fpt = await fptRequest();
 
-// 1. Cold start ---------------------------------------------------------------------------------
-log(`cold start x${COLD_RUNS}: spawn the CLI, first FPT answer`);
+// 1. Start-up, before anything else runs ---------------------------------------------------------
+log(`start-up x${options.starts}: spawn the CLI, first Verihubs answer; then first FPT answer`);
 const baseline = [];
 for (let i = 0; i < 3; i++) baseline.push(await nodeBaselineOnce());
-const cold = [];
-for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldStartOnce({ path: FPT_PATH, headers: fptHeaders(upload), body: upload.body }));
-const firsts = cold.map((c) => c.firstAnswerMs);
-results.coldStart = {
-  runs: cold.map((c) => ({ bannerMs: round(c.bannerMs, 1), firstAnswerMs: round(c.firstAnswerMs, 1), attempts: c.attempts })),
-  medianMs: round(median(firsts), 1),
-  maxMs: round(Math.max(...firsts), 1),
-  bannerMedianMs: round(median(cold.map((c) => c.bannerMs)), 1),
-  nodeBaselineMedianMs: round(median(baseline), 1),
-};
+const largeFpt = await largeFptRequest();
+results.startup = { nodeBaselineMs: round(median(baseline), 1) };
+for (const [key, request] of [
+  ['verihubs', verihubs],
+  ['fpt', largeFpt],
+]) {
+  const runs = [];
+  for (let i = 0; i < options.starts; i++) runs.push(await coldStartOnce(request));
+  results.startup[key] = {
+    request: request.describe,
+    runsMs: runs.map((r) => round(r.firstAnswerMs, 1)),
+    medianMs: round(median(runs.map((r) => r.firstAnswerMs)), 1),
+    bannerMedianMs: round(median(runs.map((r) => r.bannerMs)), 1),
+  };
+}
 
-// 2a. The FPT path's pieces, in this process, before the simulator child exists ---------------
-log('stages: media inspection, digest and engine without HTTP');
-results.stages = await measureStages({ videoFixture: VIDEO_FIXTURE, imageFixture: IMAGE_FIXTURE, fptPath: FPT_PATH, verihubsPath: VERIHUBS_PATH });
-if (results.stages.skipped) results.notes.push(`stages: ${results.stages.skipped}`);
-
-// 2-4. One simulator for load and memory ---------------------------------------------------------
-const execArgv = [];
+// 2. The servers: the simulator as users run it, and the two references ---------------------------
+const profileDir = join(tmpdir(), 'liveness-sim-bench-profiles');
+const simExecArgv = [];
 if (args['cpu-prof']) {
-  const dir = join(tmpdir(), 'liveness-sim-bench-profiles');
-  mkdirSync(dir, { recursive: true });
-  execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
-  results.notes.push(`CPU profile of the simulator child: ${dir}/ (node bench/profile-summary.mjs FILE)`);
+  mkdirSync(profileDir, { recursive: true });
+  simExecArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  results.notes.push(`CPU profile of the simulator: ${profileDir}/ (node bench/profile-summary.mjs FILE)`);
 }
-const server = await startServer({ inProcess: args['in-process'], execArgv });
-results.server = { mode: server.mode };
-log(`simulator up (${server.mode}) at ${server.url}`);
+const scratch = mkdtempSync(join(tmpdir(), 'liveness-sim-bench-'));
+const servers = [];
 try {
-  const targets = [
-    { name: 'FPT realistic (inspects the video)', key: 'fptRealistic', path: FPT_PATH, headers: fptHeaders(upload), body: upload.body, expectCode: '200' },
-    {
-      name: 'FPT scenario fpt/no-face (no inspection)',
-      key: 'fptScenario',
-      path: FPT_PATH,
-      headers: fptHeaders(upload, { 'x-sim-scenario': 'fpt/no-face' }),
-      body: upload.body,
-      expectCode: '410',
-    },
-    { name: 'Verihubs realistic (JPEG, base64)', key: 'verihubs', path: VERIHUBS_PATH, headers: verihubsHeaders(), body: verihubs.body, expectCode: undefined },
-  ];
-  results.requests = {
-    fpt: { fixture: VIDEO_FIXTURE, fileBytes: upload.videoBytes, requestBytes: upload.body.byteLength },
-    verihubs: { fixture: IMAGE_FIXTURE, fileBytes: verihubs.imageBytes, requestBytes: verihubs.body.byteLength },
-  };
-
-  // Probe each target once: the right status and the answer we think we are measuring.
-  for (const target of targets) {
-    const response = await fetch(`${server.url}${target.path}`, { method: 'POST', headers: target.headers, body: target.body });
-    const text = await response.text();
-    let code;
-    try {
-      const json = JSON.parse(text);
-      code = json.code ?? json.status_code;
-    } catch {
-      // not JSON: the probe keeps the raw text
-    }
-    target.probe = { status: response.status, code, body: text.slice(0, 200) };
-    if (response.status === 404 && target.key === 'verihubs') {
-      target.skip = `skipped: ${VERIHUBS_PATH} answered 404 (the Verihubs route is not in this build)`;
-    } else if (response.status !== 200) {
-      target.skip = `skipped: probe answered ${response.status} ${text.slice(0, 160)}`;
-    } else if (target.expectCode && code !== target.expectCode) {
-      results.notes.push(`${target.name}: probe answered code ${code}, expected ${target.expectCode}`);
-    }
-    if (target.skip) {
-      results.notes.push(`${target.name}: ${target.skip}`);
-      log(`${target.name}: ${target.skip}`);
-    }
-  }
-
-  const memory = {};
-  const snapshot = async (label, gc) => {
-    const s = gc ? await server.gc() : await server.stats();
-    memory[label] = {
-      rss: s.memory.rss,
-      heapUsed: s.memory.heapUsed,
-      heapTotal: s.memory.heapTotal,
-      external: s.memory.external,
-      arrayBuffers: s.memory.arrayBuffers,
-      gc: Boolean(s.gc),
+  log('starting the simulator (CLI) and the reference servers');
+  const sim = await spawnServer({ name: 'liveness-sim', script: SIM_CLI, args: ['serve', '--port', '0'], execArgv: simExecArgv });
+  servers.push(sim);
+  const advance = await advanceRequest(sim.url);
+  const targets = { verihubs, advance, fpt };
+  const answers = {};
+  results.requests = {};
+  for (const [key, request] of Object.entries(targets)) {
+    const answer = await probe(sim.url, request);
+    if (answer.status !== 200) throw new Error(`${key}: the simulator answered ${answer.status} ${answer.body.slice(0, 300)}`);
+    answers[request.path] = answer;
+    results.requests[key] = {
+      request: request.describe,
+      requestBytes: request.body.byteLength,
+      answerBytes: Buffer.byteLength(answer.body),
+      answer: answer.body.slice(0, 160),
     };
-    return s;
+  }
+  const answersFile = join(scratch, 'answers.json');
+  writeFileSync(answersFile, JSON.stringify(answers));
+  const nodeHttp = await spawnServer({ name: 'node:http', script: serverScript('node-http'), args: [answersFile] });
+  servers.push(nodeHttp);
+  const express = await spawnServer({ name: 'express', script: serverScript('express'), args: [answersFile] });
+  servers.push(express);
+  for (const [key, request] of Object.entries(targets)) {
+    for (const ref of [nodeHttp, express]) {
+      const answer = await probe(ref.url, request);
+      if (answer.status !== 200 || answer.body !== answers[request.path].body)
+        throw new Error(`${ref.name} ${key}: answered ${answer.status}, not the recorded bytes: ${answer.body.slice(0, 200)}`);
+    }
+  }
+
+  // 3. Throughput and latency, in rounds: every server once per round, in a rotating order ---------
+  results.throughput = {};
+  for (const [key, request] of Object.entries(targets)) {
+    const contenders = [sim, express, nodeHttp];
+    const runs = Object.fromEntries(contenders.map((s) => [s.name, []]));
+    for (let turn = 0; turn < options.rounds; turn++) {
+      for (let i = 0; i < contenders.length; i++) {
+        const server = contenders[(i + turn) % contenders.length];
+        log(`${key} round ${turn + 1}/${options.rounds}: ${server.name}, ${options.connections} connections, ${options.seconds} s`);
+        await fire({ url: server.url, requests: [request], connections: options.connections, seconds: options.warmupSeconds });
+        const before = await server.stats();
+        const run = await fire({ url: server.url, requests: [request], connections: options.connections, seconds: options.seconds });
+        const usage = usageBetween(before, await server.stats());
+        run.cpuMsPerRequest = round(usage.cpuMs / Math.max(1, run.requests), 3);
+        run.elu = round(usage.elu, 2);
+        run.round = turn + 1;
+        runs[server.name].push(run);
+        if (run.non2xx > 0 || run.errors > 0) results.notes.push(`${key} ${server.name} round ${turn + 1}: ${run.non2xx} non-2xx, ${run.errors} errors`);
+      }
+    }
+    results.throughput[key] = runs;
+  }
+
+  // 4. Memory under sustained load, journal on and full ------------------------------------------
+  const journal = await fetch(`${sim.url}/__sim/requests?limit=0`).then((r) => r.json());
+  log(`sustained mixed load ${options.sustainedSeconds} s, journal ${journal.total}/${journal.capacity}`);
+  const mixed = [verihubs, advance, fpt];
+  await sim.gc();
+  await sim.peakStart();
+  const sustained = await fire({ url: sim.url, requests: mixed, connections: options.connections, seconds: options.sustainedSeconds });
+  const peakRss = await sim.peakStop();
+  const after = await sim.stats();
+  results.sustained = {
+    journal,
+    seconds: options.sustainedSeconds,
+    requests: sustained.requests,
+    rps: sustained.rps,
+    non2xx: sustained.non2xx,
+    peakRss,
+    rssAfter: after.memory.rss,
+    heapUsedAfter: after.memory.heapUsed,
   };
-  await snapshot('before load (after GC)', true);
 
-  results.load = {};
-  for (const target of targets.filter((t) => !t.skip)) {
-    results.load[target.key] = { name: target.name, probeCode: target.probe.code, runs: [] };
-    for (const concurrency of CONCURRENCY) {
-      log(`${target.name}, concurrency ${concurrency}, ${RUN_MS} ms`);
-      const url = `${server.url}${target.path}`;
-      await runLoad({ url, headers: target.headers, body: target.body, concurrency, durationMs: WARMUP_MS });
-      const before = await server.stats();
-      const clientBefore = process.cpuUsage();
-      const run = await runLoad({ url, headers: target.headers, body: target.body, concurrency, durationMs: RUN_MS });
-      const client = process.cpuUsage(clientBefore);
-      const after = await server.stats();
-      run.clientCpuMsPerRequest = round((client.user + client.system) / 1000 / Math.max(1, run.requests), 3);
-      const usage = usageBetween(before, after);
-      run.serverCpuMsPerRequest = round(usage.cpuMs / Math.max(1, run.requests), 3);
-      run.serverEventLoopUtilization = round(usage.elu, 2);
-      results.load[target.key].runs.push(run);
-      if (run.errors > 0) results.notes.push(`${target.name} c${concurrency}: ${run.errors} errors (${JSON.stringify(run.statuses)}) ${run.firstError ?? ''}`);
+  // 5. Twenty concurrent 10 MB uploads: the simulator and, for scale, Express + multer ------------
+  const big = await fptRequest(paddedVideo(options.uploads.bytes), 'padded-10MB.mp4');
+  results.uploads = { count: options.uploads.count, videoBytes: options.uploads.bytes, requestBytes: big.body.byteLength };
+  for (const server of [sim, express]) {
+    log(`${options.uploads.count} concurrent ${options.uploads.bytes / 1e6} MB FPT uploads: ${server.name}`);
+    const idle = await server.gc();
+    await server.peakStart();
+    const answers = await Promise.all(
+      Array.from({ length: options.uploads.count }, () =>
+        fetch(`${server.url}${big.path}`, { method: 'POST', headers: big.headers, body: big.body }).then(
+          async (r) => `${r.status} ${(await r.text()).slice(0, 60)}`,
+          (e) => `error ${e.cause?.code ?? e.message}`,
+        ),
+      ),
+    );
+    const peak = await server.peakStop();
+    const tally = {};
+    for (const a of answers) tally[a] = (tally[a] ?? 0) + 1;
+    results.uploads[server.name] = { idleRss: idle.memory.rss, peakRss: peak, answers: tally };
+  }
+
+  // 6. The mixed soak -----------------------------------------------------------------------------
+  if (options.soakMs > 0) {
+    log(`soak: mixed load for ${options.soakMs / 1000} s`);
+    const points = [];
+    const point = async (label, gc) => {
+      const s = gc ? await sim.gc() : await sim.stats();
+      points.push({ label, atS: round((performance.now() - soakStart) / 1000, 1), rss: s.memory.rss, heapUsed: s.memory.heapUsed, gc });
+    };
+    // Warm: the allocator's plateau before the start point.
+    await fire({ url: sim.url, requests: mixed, connections: options.connections, seconds: Math.min(10, Math.max(1, options.soakMs / 10_000)) });
+    const soakStart = performance.now();
+    await point('start', true);
+    const slice = Math.min(30_000, options.soakMs);
+    let requests = 0;
+    let non2xx = 0;
+    while (performance.now() - soakStart < options.soakMs - 500) {
+      const seconds = Math.max(1, Math.round(Math.min(slice, options.soakMs - (performance.now() - soakStart)) / 1000));
+      const run = await fire({ url: sim.url, requests: mixed, connections: options.connections, seconds });
+      requests += run.requests;
+      non2xx += run.non2xx + run.errors;
+      await point('during', false);
     }
+    await point('end', true);
+    results.soak = { ms: options.soakMs, requests, non2xx, points };
   }
-  await snapshot('after load', false);
-  await snapshot('after load + GC', true);
-
-  // Journal at and beyond capacity: realistic FPT uploads, which hold the video bytes longest.
-  const clear = await fetch(`${server.url}/__sim/requests?credential=*`, { method: 'DELETE' });
-  await clear.text();
-  await snapshot('journal empty (after GC)', true);
-  const emptyJournal = await server.journal();
-  const capacity = emptyJournal.capacity;
-  const journal = { capacity, points: [] };
-  journal.points.push({ uploads: 0, ...emptyJournal });
-  let sent = 0;
-  for (const multiple of args.soak ? [1, 3, 10] : [1, 3]) {
-    const target = capacity * multiple;
-    log(`journal: FPT realistic uploads up to ${target} (${multiple}x capacity)`);
-    const run = await runLoad({
-      url: `${server.url}${FPT_PATH}`,
-      headers: fptHeaders(upload),
-      body: upload.body,
-      concurrency: 8,
-      durationMs: 60_000,
-      maxRequests: target - sent,
-    });
-    sent += run.requests;
-    if (run.errors > 0) results.notes.push(`journal fill: ${run.errors} errors ${run.firstError ?? ''}`);
-    await snapshot(`journal ${multiple}x capacity (${sent} uploads, after GC)`, true);
-    journal.points.push({ uploads: sent, ...(await server.journal()) });
-  }
-  results.memory = memory;
-  results.journal = journal;
-  results.memoryMode = server.mode;
-
-  // 5. wrk, when installed ------------------------------------------------------------------------
-  const wrk = wrkPath();
-  if (wrk) {
-    results.wrk = {};
-    for (const target of targets.filter((t) => !t.skip)) {
-      log(`wrk: ${target.name}`);
-      const run = await runWrk({
-        wrk,
-        url: `${server.url}${target.path}`,
-        headers: target.headers,
-        body: target.body,
-        connections: 8,
-        seconds: Math.max(1, Math.round(RUN_MS / 1000)),
-      });
-      if (run) results.wrk[target.key] = { name: target.name, ...run };
-    }
-  }
+  results.logBytes = sim.logBytes();
 } finally {
-  await server.close();
+  for (const server of servers) await server.close();
+  rmSync(scratch, { recursive: true, force: true });
 }
-results.machine.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
+
+results.machine.loadAvgAtEnd = machine(ROOT).loadAvg;
 results.wallSeconds = round((performance.now() - wallStart) / 1000, 1);
+results.verdicts = evaluate(results);
+const outDir = join(ROOT, 'bench', 'results');
+mkdirSync(outDir, { recursive: true });
+const stamp = results.date.replace(/[:.]/g, '-');
+writeFileSync(join(outDir, `bench-${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(outDir, `bench-${stamp}.md`), renderMarkdown(results));
+console.log(renderText(results));
+console.log(`\nwritten: bench/results/bench-${stamp}.md and .json (wall time ${results.wallSeconds} s)`);
 
-writeFileSync(`${ROOT}/bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
-console.log(report(results));
-
-// ------------------------------------------------------------------------------------------------
-function report(r) {
-  const out = [];
-  const m = r.machine;
-  out.push(
-    `liveness-sim bench — ${r.date.slice(0, 10)} — node ${m.node} on ${m.platform}, ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB${m.commit ? `, commit ${m.commit}` : ''}`,
-  );
-  out.push(
-    `load average at start ${m.loadAvg.join(' ')}, at end ${m.loadAvgAtEnd?.join(' ')}${m.loadAvg[0] > 0.5 * m.cpus ? '  (the machine was busy: numbers are pessimistic)' : ''}`,
-  );
-  out.push('');
-  const c = r.coldStart;
-  out.push(`1. Cold start (spawn \`node ${'dist/simulator/cli/main.js'} serve --port 0\` -> first FPT 200), ${c.runs.length} runs`);
-  out.push(
-    table(
-      ['run', 'banner ms', 'first answer ms', 'attempts'],
-      c.runs.map((x, i) => [i + 1, x.bannerMs, x.firstAnswerMs, x.attempts]),
-    ),
-  );
-  const verdict = c.medianMs < 500 ? 'well under 1 s' : c.medianMs < 1000 ? 'under 1 s, not by much' : 'OVER 1 s';
-  out.push(
-    `   median ${c.medianMs} ms, max ${c.maxMs} ms (${verdict}); banner median ${c.bannerMedianMs} ms; bare \`node -e ""\` ${c.nodeBaselineMedianMs} ms`,
-  );
-  out.push('');
-  out.push(
-    `2-3. Throughput and latency (${r.server.mode}; fetch/undici keep-alive, closed loop, ${r.options.runMs} ms per run after ${r.options.warmupMs} ms warm-up)`,
-  );
-  const rows = [];
-  for (const target of Object.values(r.load ?? {})) {
-    for (const x of target.runs) {
-      rows.push([
-        target.name,
-        x.concurrency,
-        x.requests,
-        x.rps,
-        x.latencyMs.p50,
-        x.latencyMs.p95,
-        x.latencyMs.p99,
-        x.latencyMs.max,
-        x.serverCpuMsPerRequest,
-        x.serverEventLoopUtilization,
-        x.clientCpuMsPerRequest,
-        x.errors,
-      ]);
-    }
-  }
-  out.push(
-    table(['path', 'conc', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'sim CPU ms/req', 'sim ELU', 'client CPU ms/req', 'errors'], rows),
-  );
-  if (r.stages?.rows.length) {
-    out.push('');
-    out.push('2a. Where the time goes: the same work called in-process, no HTTP (mean per call)');
-    out.push(
-      table(
-        ['stage', 'calls', 'wall ms', 'CPU ms'],
-        r.stages.rows.map((x) => [x.name, x.calls, x.wallMs, x.cpuMs]),
-      ),
-    );
-    out.push('   HTTP "sim CPU ms/req" minus "engine.handle" CPU = the transport: Express, busboy (multipart), sockets.');
-  }
-  out.push('');
-  out.push(`4. Memory of the simulator (${r.memoryMode}), MiB`);
-  out.push(
-    table(
-      ['point', 'rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'],
-      Object.entries(r.memory ?? {}).map(([label, x]) => [label, mib(x.rss), mib(x.heapUsed), mib(x.heapTotal), mib(x.external), mib(x.arrayBuffers)]),
-    ),
-  );
-  if (r.journal) {
-    const pts = r.journal.points;
-    out.push(
-      `   journal capacity ${r.journal.capacity}: ` +
-        pts.map((p) => `${p.uploads} uploads -> ${p.count} entries, ${round(p.jsonBytes / 1024, 1)} KiB as JSON`).join('; '),
-    );
-    const at = (multiple) => Object.entries(r.memory).find(([label]) => label.startsWith(`journal ${multiple}x`))?.[1];
-    const empty = r.memory['journal empty (after GC)'];
-    const one = at(1);
-    const three = at(args.soak ? 10 : 3);
-    if (empty && one)
-      out.push(
-        `   journal at capacity holds ~${round((one.heapUsed - empty.heapUsed) / 1024 / r.journal.capacity, 2)} KiB of heap per entry (heapUsed at 1x minus empty, after GC)`,
-      );
-    if (one && three)
-      out.push(
-        `   RSS 1x -> ${args.soak ? 10 : 3}x capacity: ${mib(one.rss)} -> ${mib(three.rss)} MiB (${three.rss >= one.rss ? '+' : ''}${mib(three.rss - one.rss)}); heapUsed ${mib(one.heapUsed)} -> ${mib(three.heapUsed)} MiB`,
-      );
-  }
-  if (r.wrk && Object.keys(r.wrk).length > 0) {
-    out.push('');
-    out.push('5. wrk (8 connections)');
-    out.push(
-      table(
-        ['path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
-        Object.values(r.wrk).map((x) => [x.name, x.rps, x.p50, x.p99, x.non2xx]),
-      ),
-    );
-  }
-  if (r.notes.length > 0) {
-    out.push('');
-    out.push('Notes:');
-    for (const note of r.notes) out.push(`  - ${note}`);
-  }
-  out.push('');
-  out.push(`wall time ${r.wallSeconds} s; full numbers in bench/results.json`);
-  return out.join('\n');
+function wholeNumber(name, text, fallback, min, max) {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) usage(`--${name}=${text}: a whole number from ${min} to ${max}`);
+  return n;
 }
 
-function machine() {
-  let commit;
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    // not a git checkout: no commit to report
-  }
-  const list = cpus();
-  return {
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    cpus: list.length,
-    cpuModel: list[0]?.model?.trim() ?? 'unknown',
-    memGiB: round(totalmem() / 2 ** 30, 1),
-    commit,
-    loadAvg: loadavg().map((x) => round(x, 2)),
-  };
+function usage(message) {
+  console.error(`[bench] ${message}`);
+  process.exit(2);
 }

@@ -1,18 +1,16 @@
-// Cold start: spawn the CLI, read the port from its banner, and time until the first FPT
-// request is answered 200. Every wait here is bounded.
+// Start-up: spawn the CLI as a user does (`serve --port 0`), read the port from its banner, and
+// time until the first request is answered 200. Every wait here is bounded.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { SIM_CLI } from './spawn-server.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = 'dist/simulator/cli/main.js';
-const BANNER = /listening on (http:\/\/\S+)/;
-const TIMEOUT_MS = 10_000;
+const BANNER = /listening on (http:\/\/[^\s,]+)/;
+const TIMEOUT_MS = 15_000;
 
-/** One cold start; resolves { bannerMs, firstAnswerMs, attempts } or rejects after TIMEOUT_MS. */
-export async function coldStartOnce({ path, headers, body }) {
+/** One start; resolves { bannerMs, firstAnswerMs } or rejects after TIMEOUT_MS. */
+export async function coldStartOnce(request) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SIM_CLI, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -25,6 +23,7 @@ export async function coldStartOnce({ path, headers, body }) {
         const match = BANNER.exec(out);
         if (match) {
           clearTimeout(timer);
+          child.stdout.resume();
           resolve(match[1]);
         }
       });
@@ -34,22 +33,19 @@ export async function coldStartOnce({ path, headers, body }) {
       });
     });
     const bannerMs = performance.now() - t0;
-    // Poll: retry at once on a refused or failed request, never sleep more than 2 ms.
-    let attempts = 0;
     let lastProblem = '';
     while (performance.now() - t0 < TIMEOUT_MS) {
-      attempts++;
       try {
-        const response = await fetch(`${url}${path}`, { method: 'POST', headers, body });
+        const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
         const text = await response.text();
-        if (response.status === 200) return { bannerMs, firstAnswerMs: performance.now() - t0, attempts };
+        if (response.status === 200) return { bannerMs, firstAnswerMs: performance.now() - t0 };
         lastProblem = `${response.status} ${text.slice(0, 200)}`;
       } catch (error) {
         lastProblem = String(error.cause ?? error);
       }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    throw new Error(`no 200 within ${TIMEOUT_MS} ms (${attempts} attempts; last: ${lastProblem})`);
+    throw new Error(`no 200 within ${TIMEOUT_MS} ms (last: ${lastProblem})`);
   } finally {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
@@ -60,7 +56,7 @@ export async function coldStartOnce({ path, headers, body }) {
   }
 }
 
-/** Bare `node -e ""` spawn-to-exit, for scale: the part of cold start no simulator code can remove. */
+/** Bare `node -e ""` spawn-to-exit, for scale: the part of start-up no simulator code can remove. */
 export async function nodeBaselineOnce() {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
