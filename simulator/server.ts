@@ -25,6 +25,7 @@ import { describeReload, type ScenarioReload } from './scenarios/scenario-set.js
 import { watchScenarioFolders } from './reload/watch-scenarios.js';
 import { allVendors } from './vendors/index.js';
 import { createResponseCheck } from './contracts/check-response.js';
+import { nodeSha256 } from './node/sha256.js';
 import { SimulatorConfigError } from './config/config-error.js';
 
 export interface SimulatorOptions {
@@ -186,6 +187,7 @@ function build(
     ownHost,
     seed: faults.seed,
     throttle: peeled.throttle,
+    sha256: nodeSha256,
     checkResponse:
       (options.validateResponses ?? file.validateResponses === true)
         ? createResponseCheck({ settingsOf: (vendor) => settings.settings[vendor], log: (line) => console.error(line) })

@@ -8,6 +8,7 @@ import type { Scenario } from '../simulator/scenarios/types.js';
 import { SimulatorConfigError } from '../simulator/server.js';
 import { composeSimulator, type Simulator } from '../simulator/simulator.js';
 import { allVendors } from '../simulator/vendors/index.js';
+import { nodeSha256 } from '../simulator/node/sha256.js';
 
 /**
  * The library's in-process factories (README "Use it as a library"): safe to call with no
@@ -45,7 +46,7 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
     scenarios = loaded.scenarios;
   }
   if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
-  return createPureEngine({ ...options, vendors, scenarios, settings: settings.settings });
+  return createPureEngine({ sha256: nodeSha256, ...options, vendors, scenarios, settings: settings.settings });
 }
 
 /** The engine with the admin API above it: `handle` answers vendor routes and `/__sim/...` alike. */

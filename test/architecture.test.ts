@@ -52,10 +52,10 @@ describe('architecture: dependencies point one way', () => {
     expect(offences).toEqual([]);
   });
 
-  it('the core gets the Node-only video worker pool only by injection: nothing in it imports simulator/workers', () => {
+  it('the core gets Node-only services (the video worker pool, native hashing) only by injection: nothing in it imports simulator/workers or simulator/node', () => {
     const offences = [...CORE.flatMap(filesBelow), ...CORE_FILES].flatMap((file) =>
       targetsOf(file)
-        .filter((target) => target.startsWith('simulator/workers/'))
+        .filter((target) => target.startsWith('simulator/workers/') || target.startsWith('simulator/node/'))
         .map((target) => `${file} imports ${target}`),
     );
     expect(offences).toEqual([]);

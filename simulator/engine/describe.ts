@@ -1,4 +1,4 @@
-import { sha256Hex } from './digest.js';
+import type { Sha256 } from './digest.js';
 import type { JournalEntry } from './journal.js';
 import type { SimRequest } from './types.js';
 
@@ -28,7 +28,7 @@ function cut(text: string): string {
 }
 
 /** The journal's view of a request body: sizes, declared types and digests, never the bytes. */
-export async function describeRequest(req: SimRequest): Promise<JournalEntry['request']> {
+export async function describeRequest(req: SimRequest, sha256: Sha256): Promise<JournalEntry['request']> {
   const contentType = req.headers['content-type'] ?? null;
   const body = req.body;
   switch (body.kind) {
@@ -36,7 +36,7 @@ export async function describeRequest(req: SimRequest): Promise<JournalEntry['re
     case 'unreadable':
       return { contentType, size: 0, sha256: null, fields: [], files: [] };
     case 'bytes':
-      return { contentType, size: body.bytes.byteLength, sha256: await sha256Hex(body.bytes), fields: [], files: [] };
+      return { contentType, size: body.bytes.byteLength, sha256: await sha256(body.bytes), fields: [], files: [] };
     case 'multipart': {
       const files = await Promise.all(
         body.files.map(async (f) => ({
@@ -44,7 +44,7 @@ export async function describeRequest(req: SimRequest): Promise<JournalEntry['re
           filename: cut(f.filename),
           contentType: cut(f.contentType),
           size: f.bytes.byteLength,
-          sha256: await sha256Hex(f.bytes),
+          sha256: await sha256(f.bytes),
         })),
       );
       const fields = body.fields.map((f) => ({ name: cut(f.name), value: maskText(f.value) }));

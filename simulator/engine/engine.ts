@@ -3,6 +3,7 @@ import { closest } from '../scenarios/suggest.js';
 import type { ArmedScenario, Scenario, ScenarioStepDef } from '../scenarios/types.js';
 import { createClock, type Clock } from './clock.js';
 import { describeRequest } from './describe.js';
+import { memoizedSha256, webSha256, type Sha256 } from './digest.js';
 import { createFaultControl, type FaultControl } from './fault-control.js';
 import { withFaults } from './faults.js';
 import { createThrottle, type ThrottleRules } from './throttle.js';
@@ -37,6 +38,8 @@ export interface EngineOptions {
   throttle?: ThrottleRules;
   /** `--validate-responses`: sees every vendor answer before it is sent, may replace it (simulator/contracts/check-response.ts). */
   checkResponse?: (vendor: VendorId, route: string, response: SimResponse) => SimResponse;
+  /** SHA-256 for the journal and the vendors (`ctx.sha256`); default WebCrypto. Node passes node:crypto (simulator/node/sha256.ts). */
+  sha256?: Sha256;
 }
 
 /**
@@ -110,6 +113,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const journal = createJournal(options.journalCapacity);
   const faults = createFaultControl({ seed: options.seed });
   const throttle = createThrottle(options.throttle);
+  const sha256 = memoizedSha256(options.sha256 ?? webSha256);
   const vendorRoutes = compileRoutes(vendorList, (v) => v.routes);
   let scenarios = new Map<string, Scenario>();
   let armed: ArmedScenario[] = [];
@@ -191,6 +195,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return scenario && scenario.vendor === vendor.id ? toVendorStep(scenario, stepAt(scenario, 0)) : undefined;
       },
       settings: settings.get(vendor.id),
+      sha256,
       origin: originOf(req.headers, options.ownHost?.() ?? 'localhost'),
     };
   }
@@ -246,7 +251,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /** What the gate sees: no partition is opened for a caller not yet verified. */
   function authContextFor(vendor: AnyVendor): AuthContext<unknown> {
-    return { now: () => clock.now(), settings: settings.get(vendor.id) as unknown, stateOf: (other) => store.partition(vendor.id, other) };
+    return { now: () => clock.now(), settings: settings.get(vendor.id) as unknown, stateOf: (other) => store.partition(vendor.id, other), sha256 };
   }
 
   /** The scenario named by the header, or the simulator's own 400 when it names none. */
@@ -356,7 +361,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       status: response.status,
       code: code ?? null,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
-      request: await describeRequest(req),
+      request: await describeRequest(req, sha256),
     });
     return response;
   }

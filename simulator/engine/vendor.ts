@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { Sha256 } from './digest.js';
 import type { Partition } from './store.js';
 import type { SimRequest, SimResponse, VendorId } from './types.js';
 
@@ -38,6 +39,8 @@ export interface VendorContext<S> {
   /** The step a loaded scenario of this vendor would answer first (admin calls that take a scenario id). */
   scenarioStep(id: string): ScenarioStep | undefined;
   settings: S;
+  /** SHA-256 as hex, for scores drawn from the input's bytes: native on Node, WebCrypto in browsers (engine/digest.ts). */
+  sha256: Sha256;
   /** `http://host:port` the client used to reach the simulator, for URLs the simulator serves. */
   origin: string;
 }
@@ -54,7 +57,7 @@ export interface VendorCall<S> {
 }
 
 /** What the authentication stage sees: no credential's state yet, only what verifying needs. */
-export type AuthContext<S> = Pick<VendorContext<S>, 'now' | 'settings' | 'stateOf'>;
+export type AuthContext<S> = Pick<VendorContext<S>, 'now' | 'settings' | 'stateOf' | 'sha256'>;
 
 export interface AuthCall<S> {
   req: SimRequest;

@@ -100,7 +100,7 @@ async function createCapture(call: Call): Promise<SimResponse> {
 
   const livenessId = newLivenessId();
   // With no score asked for and an attack type asked for, the capture is an attack: score 0.0.
-  const score = typeof livenessScore === 'number' ? livenessScore : attackType !== null ? 0 : await defaultScore(livenessId);
+  const score = typeof livenessScore === 'number' ? livenessScore : attackType !== null ? 0 : await defaultScore(livenessId, call.ctx.sha256);
   const capture: Capture = {
     livenessId,
     signatureId: signature?.signatureId ?? null,

@@ -1,4 +1,4 @@
-import { sha256Hex, unitFromDigest } from '../../engine/digest.js';
+import { unitFromDigest, utf8, type Sha256 } from '../../engine/digest.js';
 import type { Partition } from '../../engine/store.js';
 import type { Result } from '../../engine/types.js';
 import type { ErrorOutcomeName } from './codes.js';
@@ -73,8 +73,8 @@ export function attackTypeFor(score: number, attackType: AttackType | null | und
  * Decision: a capture with no score asked for is a live pass, 50.0–99.9 drawn from the hash of
  * its id, so one id always gets one score (DESIGN.md "Outcomes, scenarios and realism").
  */
-export async function defaultScore(livenessId: string): Promise<number> {
-  const unit = unitFromDigest(await sha256Hex(new TextEncoder().encode(livenessId)));
+export async function defaultScore(livenessId: string, sha256: Sha256): Promise<number> {
+  const unit = unitFromDigest(await sha256(utf8(livenessId)));
   return Math.round(500 + unit * 499) / 10;
 }
 

@@ -1,5 +1,5 @@
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
-import { sha256Hex } from '../../engine/digest.js';
+import { utf8, webSha256, type Sha256 } from '../../engine/digest.js';
 import type { Result, SimRequest } from '../../engine/types.js';
 import type { Partition } from '../../engine/store.js';
 import type { AuthContext, VendorContext } from '../../engine/vendor.js';
@@ -15,8 +15,8 @@ import { findAccount, type AdvanceAccount, type AdvanceSettings } from './settin
 export const TOKEN_HEADER = 'x-access-token';
 
 /** advance.md §1: lowercase hex SHA-256 of `accessKey + secretKey + timestamp`, no HMAC. */
-export function tokenSignature(accessKey: string, secretKey: string, timestamp: string): Promise<string> {
-  return sha256Hex(new TextEncoder().encode(accessKey + secretKey + timestamp));
+export function tokenSignature(accessKey: string, secretKey: string, timestamp: string, sha256: Sha256 = webSha256): Promise<string> {
+  return sha256(utf8(accessKey + secretKey + timestamp));
 }
 
 interface TokenRecord {

@@ -1,5 +1,5 @@
 import { hashedLabel, isHashedLabel } from '../../engine/credential-label.js';
-import { sha256Hex, unitFromDigest } from '../../engine/digest.js';
+import { unitFromDigest, type Sha256 } from '../../engine/digest.js';
 import type { Vendor, VendorCall, VendorResult } from '../../engine/vendor.js';
 import { inspectVideo, type VideoInspector } from '../../media/index.js';
 import { applyOverrides } from '../../scenarios/overrides.js';
@@ -61,7 +61,7 @@ export function createFpt(deps: FptDeps = {}): Vendor<FptSettings> {
 async function handle({ req, scenario, ctx }: VendorCall<FptSettings>, inspect: VideoInspector): Promise<VendorResult> {
   const settings = ctx.settings;
   const upload = parseUpload(req);
-  const facts = await renderFacts(upload);
+  const facts = await renderFacts(upload, ctx.sha256);
   let spec: OutcomeSpec;
   if (scenario) {
     spec = OUTCOMES[scenario.outcome as FptOutcomeName].spec;
@@ -94,9 +94,9 @@ function answerAuthFailure(settings: FptSettings, set: Record<string, unknown>):
 }
 
 /** Scores are drawn from the hash of the bytes, so the same upload always gets the same answer. */
-async function renderFacts(upload: FptUpload): Promise<RenderFacts> {
-  const videoDigest = upload.video ? await sha256Hex(upload.video.bytes) : '0'.repeat(64);
-  const cmndDigest = upload.cmnd?.kind === 'file' ? await sha256Hex(upload.cmnd.file.bytes) : '0'.repeat(64);
+async function renderFacts(upload: FptUpload, sha256: Sha256): Promise<RenderFacts> {
+  const videoDigest = upload.video ? await sha256(upload.video.bytes) : '0'.repeat(64);
+  const cmndDigest = upload.cmnd?.kind === 'file' ? await sha256(upload.cmnd.file.bytes) : '0'.repeat(64);
   return {
     // Similarity depends on the pair: the same face image against another video scores differently.
     scores: {

@@ -1,4 +1,4 @@
-import { sha256Hex, unitFromDigest } from '../../engine/digest.js';
+import { unitFromDigest, utf8, type Sha256 } from '../../engine/digest.js';
 import { inspectImage } from '../../media/image.js';
 import type { ErrorCode } from './codes.js';
 import { isGrayscale } from './grayscale.js';
@@ -75,20 +75,24 @@ export function analysisFromDigest(
 }
 
 /** A real image: JPEG or PNG, complete, big enough to hold a face. */
-export async function analyzeImageBytes(bytes: Uint8Array, settings: Pick<VerihubsSettings, 'maxImageBytes' | 'minFaceImageSide'>): Promise<Judged> {
+export async function analyzeImageBytes(
+  bytes: Uint8Array,
+  settings: Pick<VerihubsSettings, 'maxImageBytes' | 'minFaceImageSide'>,
+  sha256: Sha256,
+): Promise<Judged> {
   if (bytes.byteLength > settings.maxImageBytes) return { ok: false, code: 'INVALID_PAYLOAD_IMAGE_SIZE' };
   const info = inspectImage(bytes);
   // Seed 001: "image unable to be decoded ... OR invalid image extension" (GIF, WebP, text, a cut file).
   if (!info) return { ok: false, code: 'INVALID_PAYLOAD_IMAGE_FORMAT' };
   // Decision: a face detector finds nothing in a thumbnail (a 1x1 "any image" placeholder).
   if (Math.min(info.width, info.height) < settings.minFaceImageSide) return { ok: false, code: 'FACE_NOT_DETECTED' };
-  const hex = await sha256Hex(bytes);
+  const hex = await sha256(bytes);
   return { ok: true, analysis: analysisFromDigest(hex, globalThis.crypto.randomUUID(), { grayscale: isGrayscale(bytes, info.format) }) };
 }
 
 /** LIVE_PERSON_<X>_<P>_<N>: the same person always gets the same scores and session data. */
-export async function analyzeLivePerson(person: LivePerson): Promise<Analysis> {
-  const hex = await sha256Hex(new TextEncoder().encode(`verihubs sandbox person ${person.person}`));
+export async function analyzeLivePerson(person: LivePerson, sha256: Sha256): Promise<Analysis> {
+  const hex = await sha256(utf8(`verihubs sandbox person ${person.person}`));
   const { faces: nface, blur, dark, mask, veil, sunglasses } = person;
   return analysisFromDigest(hex, uuidFromDigest(hex), { nface, blur, dark, mask, veil, sunglasses });
 }

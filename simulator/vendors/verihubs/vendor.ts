@@ -33,7 +33,7 @@ export function createVerihubs(deps: VerihubsDeps = {}): Vendor<VerihubsSettings
     if (scenario) return answer(renderOutcome(OUTCOMES[scenario.outcome]!.spec, flagsOf(req.body), ctx), set, settings);
     if (quotaExhausted(ctx.state, settings)) return answer(errorBody('INSUFFICIENT_QUOTA_LIVENESS'), {}, settings);
 
-    const decision = await decide(req, settings, deps.fetchImage);
+    const decision = await decide(req, settings, { fetchImage: deps.fetchImage, sha256: ctx.sha256 });
     if (decision.kind === 'error') return answer(errorBody(decision.code), {}, settings);
     useQuota(ctx.state, settings);
     return answer(resultBody(decision.analysis, decision.flags, decision.failure, ctx.now()), {}, settings);

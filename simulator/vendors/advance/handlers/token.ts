@@ -35,7 +35,7 @@ export async function verifyTokenRequest(
   const sentAt = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : NaN;
   if (!Number.isFinite(sentAt) || Math.abs(ctx.now() - sentAt) > ctx.settings.timestampWindowSeconds * 1000) return fail('timestamp-error');
   // Compared exactly: the vendor documents lowercase hex.
-  if (signature !== (await tokenSignature(account.accessKey, account.secretKey, timestamp))) return fail('signature-error');
+  if (signature !== (await tokenSignature(account.accessKey, account.secretKey, timestamp, ctx.sha256))) return fail('signature-error');
   return { ok: true, value: { account, periodSecond } };
 }
 

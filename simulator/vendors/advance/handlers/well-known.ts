@@ -18,7 +18,7 @@ const WELL_KNOWN_CAPTURES: Readonly<Record<string, Partial<Pick<Capture, 'auditI
 
 export async function createWellKnownCapture(call: AdvanceCall, state: Partition, livenessId: string): Promise<Capture> {
   const set = call.scenario?.set ?? {};
-  const score = typeof set['data.livenessScore'] === 'number' ? set['data.livenessScore'] : await defaultScore(livenessId);
+  const score = typeof set['data.livenessScore'] === 'number' ? set['data.livenessScore'] : await defaultScore(livenessId, call.ctx.sha256);
   const attackType = isAttackType(set['data.attackType']) ? set['data.attackType'] : null;
   const capture: Capture = {
     livenessId,
