@@ -1,6 +1,7 @@
 /**
- * Standard base64 (RFC 4648 §4: A–Z a–z 0–9 + /, padded with =), checked strictly and decoded
- * without Buffer so it runs in browsers too. Strict because the seed refuses "not a standard b64":
+ * Standard base64 (RFC 4648 §4: A–Z a–z 0–9 + /, padded with =), checked strictly, decoded by
+ * the runtime's native decoder where there is one (Node's Buffer) and by the loop below in
+ * browsers (no import: this module runs in both). Strict because the seed refuses "not a standard b64":
  * URL-safe `-_`, missing padding and line breaks are refused, so a client that passes here passes
  * the vendor.
  */
@@ -18,8 +19,22 @@ export function decodedLength(text: string): number {
   return (text.length / 4) * 3 - padding;
 }
 
-/** Decodes text that passed isStandardBase64. */
+/** Node's Buffer, found at run time (it is a global there, absent in browsers). */
+interface NativeBase64 {
+  from(text: string, encoding: 'base64'): Uint8Array;
+}
+const native = (globalThis as { Buffer?: NativeBase64 }).Buffer;
+
+/**
+ * Decodes text that passed isStandardBase64. Natively on Node: a 5 MB image's base64 in a few
+ * milliseconds, where the portable loop takes ten times as long (issue 13's profile).
+ */
 export function decodeBase64(text: string): Uint8Array {
+  return native ? native.from(text, 'base64') : decodePortably(text);
+}
+
+/** The same decoding without Buffer, for browsers. */
+export function decodePortably(text: string): Uint8Array {
   const out = new Uint8Array(decodedLength(text));
   let at = 0;
   for (let i = 0; i < text.length; i += 4) {
