@@ -3,7 +3,7 @@ import { applyOverrides } from '../../scenarios/overrides.js';
 import type { Analysis } from './analyze.js';
 import { ERROR_CODES, FAIL_ON_CODES, SUCCESS, type ErrorCode, type FailOnCode } from './codes.js';
 import type { Flags } from './parse.js';
-import type { VerihubsSettings } from './settings.js';
+import { defaults, type VerihubsSettings } from './settings.js';
 
 /**
  * The one place Verihubs bodies are written. Bodies are built with the spec's types (verihubs.md
@@ -63,7 +63,8 @@ export function toResponse(body: ResultBody | ErrorBody, set: Record<string, unk
 
 /** Converts only values that still have the spec's type (an override may have put null there). */
 function applyTyping(body: ResultBody | ErrorBody, typing: VerihubsSettings['typing']): unknown {
-  if (!('status_code' in body)) return body;
+  // The spec's own types (the default): nothing to convert, so no copy to make.
+  if (!('status_code' in body) || isSpecTyping(typing)) return body;
   type Node = Record<string, unknown> | undefined;
   const out = structuredClone(body) as unknown as Record<string, unknown>;
   const convert = (node: Node, key: string, from: string, to: (value: never) => unknown) => {
@@ -83,3 +84,7 @@ function applyTyping(body: ResultBody | ErrorBody, typing: VerihubsSettings['typ
   }
   return out;
 }
+
+const SPEC_TYPING = defaults.typing;
+const TYPING_KEYS = Object.keys(SPEC_TYPING) as (keyof VerihubsSettings['typing'])[];
+const isSpecTyping = (typing: VerihubsSettings['typing']) => TYPING_KEYS.every((key) => typing[key] === SPEC_TYPING[key]);
