@@ -131,8 +131,9 @@ describe('ADVANCE.AI X-ACCESS-TOKEN on the other APIs', () => {
     expectError(await api.call('GET', PATHS.signatureId, { token }), 'IAM_FAILED', 'Token not found or expired');
   });
 
-  it('forgets issued tokens on POST /__sim/reset', async () => {
+  it('forgets issued tokens on POST /__sim/reset, also one already used (its verified signature is remembered, its record is gone)', async () => {
     const token = await api.tokenOf();
+    expectSuccess(await api.call('GET', PATHS.signatureId, { token }));
     await api.call('POST', '/__sim/reset', { body: { credential: '*' } });
     expectError(await api.call('GET', PATHS.signatureId, { token }), 'IAM_FAILED', 'Token not found or expired');
   });
