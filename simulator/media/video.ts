@@ -7,7 +7,7 @@
 // It was measured against mp4box.js (MP4 only, so WebM would need a reader of our own, and
 // fragmented files report a zero duration) and mediainfo.js (wasm: a 2.6 MB file to locate
 // and load, ~30 ms to start, 3-20 ms per file vs 0.1-3 ms here).
-import { BufferSource, EncodedPacketSink, Input, Logging, LogLevel, MATROSKA, MP4, QTFF, WEBM, type InputFormat } from 'mediabunny';
+import type { InputFormat } from 'mediabunny';
 import { sniffImageFormat } from './image.js';
 import { isobmffTruncation, matroskaTruncation } from './truncation.js';
 import { checkSampleTables } from './mp4-tables.js';
@@ -42,23 +42,41 @@ function fail(reason: Failure['reason'], detail: string): Failure {
   return { ok: false, reason, detail };
 }
 
-// Order matters: WEBM before MATROSKA (WebM is the subset) and MP4 before QTFF.
-const CONTAINERS: ReadonlyArray<[InputFormat, VideoInfo['container']]> = [
-  [MP4, 'mp4'],
-  [QTFF, 'mov'],
-  [WEBM, 'webm'],
-  [MATROSKA, 'matroska'],
-];
+type Mediabunny = typeof import('mediabunny');
+interface Library {
+  mediabunny: Mediabunny;
+  /** The containers read, in the order tried: WEBM before MATROSKA (WebM is the subset), MP4 before QTFF. */
+  containers: ReadonlyArray<[InputFormat, VideoInfo['container']]>;
+}
+
+/**
+ * The container library is loaded with the first video, not with the module: start-up and every
+ * other route do without it (~130 ms of a ~400 ms start, issue 13), and the server reads videos
+ * in its worker threads, so its main thread never loads it at all.
+ */
+let library: Promise<Library> | undefined;
+const loadLibrary = (): Promise<Library> =>
+  (library ??= import('mediabunny').then((mediabunny) => ({
+    mediabunny,
+    containers: [
+      [mediabunny.MP4, 'mp4'],
+      [mediabunny.QTFF, 'mov'],
+      [mediabunny.WEBM, 'webm'],
+      [mediabunny.MATROSKA, 'matroska'],
+    ],
+  })));
 
 /**
  * Inspects an uploaded video. Never throws and never rejects: any input, garbage included,
  * resolves to either the container's metadata or a reason it has none.
  */
 export async function inspectVideo(bytes: Uint8Array): Promise<VideoInspection> {
-  return quietly(() => inspect(bytes));
+  const lib = await loadLibrary();
+  return quietly(lib.mediabunny, () => inspect(bytes, lib));
 }
 
-async function inspect(bytes: Uint8Array): Promise<VideoInspection> {
+async function inspect(bytes: Uint8Array, { mediabunny, containers }: Library): Promise<VideoInspection> {
+  const { BufferSource, EncodedPacketSink, Input } = mediabunny;
   if (bytes.length === 0) return fail('empty', 'the upload is empty');
   const image = sniffImageFormat(bytes);
   if (image) return fail('image', `the upload is a ${image} still image, not a video`);
@@ -69,11 +87,11 @@ async function inspect(bytes: Uint8Array): Promise<VideoInspection> {
   const blockProblem = isEbml(bytes) ? matroskaIndexProblem(bytes) : null;
   if (blockProblem) return fail('unreadable', `the container holds too many frames (${blockProblem})`);
 
-  const input = new Input({ source: new BufferSource(bytes), formats: CONTAINERS.map(([format]) => format) });
+  const input = new Input({ source: new BufferSource(bytes), formats: containers.map(([format]) => format) });
   try {
     if (!(await input.canRead())) return fail('not-a-video', 'not an MP4, QuickTime, WebM or Matroska container');
     const format = await input.getFormat();
-    const container = CONTAINERS.find(([known]) => known === format)?.[1];
+    const container = containers.find(([known]) => known === format)?.[1];
     if (!container) return fail('not-a-video', `unsupported container ${format.name}`);
     const cut = container === 'mp4' || container === 'mov' ? isobmffTruncation(bytes) : matroskaTruncation(bytes);
     if (cut) return fail('unreadable', `the ${container} file is truncated: ${cut}`);
@@ -125,9 +143,9 @@ async function inspect(bytes: Uint8Array): Promise<VideoInspection> {
  * concurrent inspection ends, so a host program's own use of the library keeps its setting.
  */
 let inspecting = 0;
-let levelBefore = Logging.level;
+let levelBefore: number | undefined;
 
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
+async function quietly<T>({ Logging, LogLevel }: Mediabunny, run: () => Promise<T>): Promise<T> {
   if (inspecting++ === 0) {
     levelBefore = Logging.level;
     Logging.level = LogLevel.Silent;
@@ -135,7 +153,7 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } finally {
-    if (--inspecting === 0) Logging.level = levelBefore;
+    if (--inspecting === 0) Logging.level = levelBefore!;
   }
 }
 
