@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { AnyVendor } from '../engine/vendor.js';
 import type { VendorId } from '../engine/types.js';
@@ -25,11 +25,13 @@ export function resolveSettings(
     }
   }
   for (const vendor of vendors) {
-    const validate = ajv.compile(vendor.settings.schema);
+    // Compiled only for a vendor some layer sets: with no config, start-up compiles nothing here.
+    let validate: ValidateFunction | undefined;
     let merged: unknown = vendor.settings.defaults;
     for (const layer of layers) {
       const values = layer.values[vendor.id];
       if (values === undefined) continue;
+      validate ??= ajv.compile(vendor.settings.schema);
       if (!validate(values)) {
         for (const e of validate.errors ?? []) {
           const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';

@@ -1,7 +1,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import scenarioSchema from '../../contracts/scenario.schema.json' with { type: 'json' };
 import { parseScenarioText } from '../../simulator/scenarios/parse.js';
 import { SimulatorConfigError, startSimulator } from '../../simulator/server.js';
 import { allVendors } from '../../simulator/vendors/index.js';
@@ -184,5 +186,12 @@ describe('user scenario folders (--scenarios DIR)', () => {
       /--set: vendors\.fpt\.httpStatus: must be equal to one of the allowed values \(200, mirror\)/,
     );
     await expect(startSimulator({ port: 0, set: ['fpt.colour=blue'] })).rejects.toThrow(/vendors\.fpt: must NOT have additional properties "colour"/);
+  });
+});
+
+describe('the scenario schema', () => {
+  it('is a valid JSON Schema draft 2020-12 (the loader trusts it and skips this check at start-up)', () => {
+    const ajv = new Ajv2020({ strict: false });
+    expect(ajv.validateSchema(scenarioSchema), JSON.stringify(ajv.errors)).toBe(true);
   });
 });
