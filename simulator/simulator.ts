@@ -29,7 +29,7 @@ export const isAdminPath = (path: string) => path === ADMIN_PREFIX || path.start
 /** Puts the admin API above an engine. */
 export function composeSimulator(engine: Engine, options: SimulatorLayerOptions = {}): Simulator {
   const scenarios = createScenarioSet([...engine.scenarios().values()], (list) => engine.replaceScenarios(list));
-  const admin = createAdminApi(engine, { adminToken: options.adminToken });
+  const admin = createAdminApi(engine, { adminToken: options.adminToken, scenarios });
   return {
     engine,
     scenarios,

@@ -4,18 +4,20 @@ import { jsonResponse, problemResponse } from '../engine/problem.js';
 import { compileRoutes, matchRoute } from '../engine/routes.js';
 import type { SimRequest, SimResponse } from '../engine/types.js';
 import { VERSION } from '../version.js';
+import type { ScenarioSet } from '../scenarios/scenario-set.js';
 import { faultRoutes } from './faults.js';
+import { scenarioListing, scenarioRoutes } from './scenarios.js';
 import { badRequest, parseDuration, readJsonObject } from './input.js';
 import { credentialFrom, EVERYONE, filterFrom, scopeFrom } from './scope.js';
 
 /**
- * The admin API under /__sim: health, scenarios (list, arm, disarm), the request journal, the
+ * The admin API under /__sim: health, scenarios (list, add, replace, delete, arm, disarm), the request journal, the
  * clock, reset, and each vendor's own admin routes (/__sim/<vendor>/...). Transport-neutral, so
  * msw and Express serve the same API. JSON in and out; errors are problem+json.
  * Teams may share one simulator: a call that changes something names its scope, a credential or
  * "*" (scope.ts), and reads filter by `?credential=`.
  */
-export function createAdminApi(engine: Engine, options: { adminToken?: string | undefined }) {
+export function createAdminApi(engine: Engine, options: { adminToken?: string | undefined; scenarios: ScenarioSet }) {
   const vendors = [...engine.vendors.values()];
   const vendorAdminRoutes = compileRoutes(
     vendors,
@@ -31,6 +33,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
     { method: 'POST', pattern: /^\/__sim\/scenarios\/armed$/, handler: arm },
     { method: 'DELETE', pattern: /^\/__sim\/scenarios\/armed$/, handler: disarmMany },
     { method: 'DELETE', pattern: /^\/__sim\/scenarios\/armed\/(?<armId>[^/]+)$/, handler: disarmOne },
+    ...scenarioRoutes(engine, options.scenarios),
     { method: 'GET', pattern: /^\/__sim\/requests$/, handler: listRequests },
     { method: 'GET', pattern: /^\/__sim\/requests\/count$/, handler: (req) => jsonResponse(200, { count: engine.journal.count(journalQuery(req)) }) },
     { method: 'DELETE', pattern: /^\/__sim\/requests$/, handler: clearRequests },
@@ -95,18 +98,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
 
   function listScenarios(req: SimRequest): SimResponse {
     const vendor = req.query.vendor;
-    const list = [...engine.scenarios().values()]
-      .filter((s) => vendor === undefined || s.vendor === vendor)
-      .map((s) => ({
-        id: s.id,
-        vendor: s.vendor,
-        description: s.description,
-        outcomes: s.steps.map((step) => step.outcome),
-        loop: s.loop,
-        when: s.when ?? null,
-        skipRequestChecks: s.skipRequestChecks ?? false,
-        source: s.source,
-      }));
+    const list = [...engine.scenarios().values()].filter((s) => vendor === undefined || s.vendor === vendor).map(scenarioListing);
     return jsonResponse(200, { scenarios: list });
   }
 

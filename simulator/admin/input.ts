@@ -25,7 +25,7 @@ const UNREADABLE: Record<UnreadableReason, { status: number; detail: string }> =
   malformed: { status: 400, detail: 'send a JSON object with Content-Type: application/json' },
 };
 
-function unreadable(reason: UnreadableReason): SimResponse {
+export function unreadable(reason: UnreadableReason): SimResponse {
   const { status, detail } = UNREADABLE[reason];
   return problemResponse({ type: 'bad-admin-request', title: 'Bad admin request', status, detail: `[liveness-sim] field "body": ${detail}.`, field: 'body' });
 }

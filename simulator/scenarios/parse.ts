@@ -41,9 +41,20 @@ interface ScenarioFileV1 {
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
 export function parseScenarioText(text: string, source: string, vendors: ReadonlyMap<VendorId, AnyVendor>): ParseResult {
+  const read = readScenarioYaml(text, source);
+  return read.ok ? parseScenarioObject(read.value, source, vendors) : read;
+}
+
+/** A scenario's YAML text as data, or one line per YAML error (before any check of the content). */
+export function readScenarioYaml(text: string, source: string): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => describeYamlError(e, text, source)) };
-  return parseScenarioObject(doc.toJS(), source, vendors);
+  try {
+    return { ok: true, value: doc.toJS() };
+  } catch (error) {
+    // e.g. more alias expansions than the yaml library allows (a "billion laughs" document)
+    return { ok: false, errors: [`${source}: not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { ArmedScenario } from '../../simulator/scenarios/types.js';
 import type { JournalEntry } from '../../simulator/engine/journal.js';
+import type { ScenarioListing } from '../../simulator/admin/scenarios.js';
+
+export type { ScenarioListing };
 
 /**
  * A small typed client for the admin API (README "Admin API"): the same calls whether they travel
@@ -28,6 +31,17 @@ export interface AdminClient {
    * clock returns to real time. With `credential`: only that credential's (the clock stays).
    */
   reset(options?: { credential?: string }): Promise<void>;
+  /** The loaded scenarios (GET /__sim/scenarios), optionally one vendor's. */
+  scenarios(options?: { vendor?: string }): Promise<ScenarioListing[]>;
+  /**
+   * Adds a runtime scenario (POST /__sim/scenarios): a scenario file's content as an object, or
+   * its YAML text. Refused (`AdminError`, 409) when the id exists; 400 lists every problem.
+   */
+  addScenario(scenario: object | string): Promise<ScenarioListing>;
+  /** Adds or replaces the runtime scenario `id` (PUT /__sim/scenarios/{id}); the body's `id` may be left out. */
+  putScenario(id: string, scenario: object | string): Promise<ScenarioListing>;
+  /** Deletes a runtime scenario (DELETE /__sim/scenarios/{id}); returns how many armings went with it. */
+  deleteScenario(id: string): Promise<{ deleted: string; disarmed: number; restored: ScenarioListing | null }>;
 }
 
 export interface JournalFilter {
@@ -44,8 +58,8 @@ export interface ClockState {
   offsetMs: number;
 }
 
-/** One admin call as the transport carries it; `body` is JSON text or absent. */
-export type AdminSend = (method: string, path: string, body?: string) => Promise<{ status: number; text: string }>;
+/** One admin call as the transport carries it; `body` is text (JSON unless `contentType` says otherwise) or absent. */
+export type AdminSend = (method: string, path: string, body?: string, contentType?: string) => Promise<{ status: number; text: string }>;
 
 /** An admin call the simulator refused: the admin API's problem+json, kept whole. */
 export class AdminError extends Error {
@@ -63,7 +77,10 @@ const EVERYONE = '*';
 
 export function createAdminClient(send: AdminSend): AdminClient {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const answer = await send(method, path, body === undefined ? undefined : JSON.stringify(body));
+    // A string body is a scenario's YAML text; anything else travels as JSON.
+    const answer = await (typeof body === 'string'
+      ? send(method, path, body, 'application/yaml')
+      : send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json'));
     let parsed: unknown;
     try {
       parsed = answer.text === '' ? null : JSON.parse(answer.text);
@@ -90,5 +107,10 @@ export function createAdminClient(send: AdminSend): AdminClient {
     reset: async (options = {}) => {
       await call('POST', '/__sim/reset', { credential: options.credential ?? EVERYONE });
     },
+    scenarios: async (options = {}) =>
+      (await call<{ scenarios: ScenarioListing[] }>('GET', `/__sim/scenarios${queryString({ vendor: options.vendor })}`)).scenarios,
+    addScenario: (scenario) => call('POST', '/__sim/scenarios', scenario),
+    putScenario: (id, scenario) => call('PUT', `/__sim/scenarios/${id}`, scenario),
+    deleteScenario: (id) => call('DELETE', `/__sim/scenarios/${id}`),
   };
 }

@@ -130,8 +130,8 @@ export function createLivenessHandlers(options: LivenessHandlersOptions = {}): L
       }
     }),
   );
-  const admin = createAdminClient(async (method, path, body) => {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  const admin = createAdminClient(async (method, path, body, contentType = 'application/json') => {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': contentType };
     if (options.adminToken) headers['x-sim-admin-token'] = options.adminToken;
     const url = new URL(path, 'http://sim.invalid');
     const query = Object.fromEntries(url.searchParams);
@@ -140,7 +140,7 @@ export function createLivenessHandlers(options: LivenessHandlersOptions = {}): L
       path: url.pathname,
       query,
       headers,
-      body: body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: new TextEncoder().encode(body), contentType: 'application/json' },
+      body: body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: new TextEncoder().encode(body), contentType },
     });
     return { status: answer.status, text: typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body) };
   });

@@ -7,7 +7,7 @@ import { createLivenessHandlers, type LivenessHandlers } from './handlers.js';
  */
 export { createInProcessSimulator, createLivenessHandlers, VENDOR_BASE_URLS } from './handlers.js';
 export type { LivenessHandlers, LivenessHandlersOptions } from './handlers.js';
-export { AdminError, type AdminClient, type ClockState, type JournalFilter } from '../admin-client/client.js';
+export { AdminError, type AdminClient, type ClockState, type JournalFilter, type ScenarioListing } from '../admin-client/client.js';
 export { SimulatorConfigError } from '../../simulator/config/config-error.js';
 
 /** Ready handlers: every vendor, the shipped scenarios, default settings. */

@@ -10,7 +10,7 @@ import type { Simulator } from '../../simulator/simulator.js';
  */
 export { VENDOR_BASE_URLS } from './handlers.js';
 export type { LivenessHandlers, LivenessHandlersOptions } from './handlers.js';
-export { AdminError, type AdminClient, type ClockState, type JournalFilter } from '../admin-client/client.js';
+export { AdminError, type AdminClient, type ClockState, type JournalFilter, type ScenarioListing } from '../admin-client/client.js';
 export { SimulatorConfigError } from '../../simulator/config/config-error.js';
 
 export function createInProcessSimulator(options: Parameters<typeof createBrowserSafe>[0] = {}): Simulator {

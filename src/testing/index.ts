@@ -9,4 +9,4 @@ export { PactFileError } from '../../simulator/pact/pact-files.js';
 // The real server on a free loopback port, with a typed admin client (README "A real server in test suites").
 export { startSimulator } from './start-simulator.js';
 export type { TestSimulator, TestSimulatorOptions } from './start-simulator.js';
-export { AdminError, type AdminClient, type ClockState, type JournalFilter } from '../admin-client/client.js';
+export { AdminError, type AdminClient, type ClockState, type JournalFilter, type ScenarioListing } from '../admin-client/client.js';

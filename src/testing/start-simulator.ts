@@ -21,8 +21,8 @@ export type TestSimulatorOptions = Omit<SimulatorOptions, 'port' | 'host'>;
 export async function startSimulator(options: TestSimulatorOptions = {}): Promise<TestSimulator> {
   const running = await startServer({ ...options, port: 0, host: '127.0.0.1' });
   const adminToken = options.adminToken;
-  const admin = createAdminClient(async (method, path, body) => {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  const admin = createAdminClient(async (method, path, body, contentType = 'application/json') => {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': contentType };
     if (adminToken) headers['x-sim-admin-token'] = adminToken;
     const response = await fetch(`${running.url}${path}`, { method, headers, body });
     return { status: response.status, text: await response.text() };
