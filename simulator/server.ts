@@ -8,6 +8,10 @@ import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
 import type { Scenario } from './scenarios/types.js';
 import { createApp } from './http/app.js';
+import type { Logger } from './observability/logger.js';
+import { createRequestObserver } from './observability/observer.js';
+import { logScenarioReload } from './observability/reloads.js';
+import type { SimulatorMetrics } from './observability/metrics.js';
 import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
@@ -62,8 +66,13 @@ export interface SimulatorOptions {
   media?: VideoPoolOptions;
   /** Reload the scenario folders when their files change (default true; README "Scenarios"); wins over the config file's `watchScenarios`. */
   watchScenarios?: boolean;
-  /** Told of every scenario reload and runtime change, and of every refused one; default: one line on stderr each. */
+  /** Told of every scenario reload and runtime change, and of every refused one; default: a line each in the log (`logger`), else on stderr. */
   onScenarioReload?: (reload: ScenarioReload) => void;
+  /**
+   * A pino logger: one line per request, transport errors (README "Logs and metrics"). Default:
+   * none, a library's server stays quiet; the CLI passes the one its --log-level and --log-format made.
+   */
+  logger?: Logger;
 }
 
 export interface RunningSimulator {
@@ -73,6 +82,10 @@ export interface RunningSimulator {
   /** The engine with the admin API above it: what the HTTP server serves. */
   simulator: Simulator;
   server: Server;
+  /** Its Prometheus metrics, also served at `GET /__sim/metrics` (README "Logs and metrics"). */
+  metrics: SimulatorMetrics;
+  /** Requests arrived and not yet answered. */
+  requestsInFlight(): number;
   /** Stops at once, dropping whatever is in flight (tests). */
   close(): Promise<void>;
   /**
@@ -229,7 +242,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);
-  server.on('request', createApp(simulator, { ...transport, inFlight }));
+  // prom-client is loaded by servers only, not by every import of the library.
+  const { createMetrics } = await import('./observability/metrics.js');
+  const metrics = createMetrics({
+    journalSize: () => engine.journal.count(),
+    journalCapacity: engine.journal.capacity,
+    scenarioCount: () => engine.scenarios().size,
+    inFlight: () => observer.inFlight(),
+  });
+  const observer = createRequestObserver({ logger: options.logger, metrics });
+  const logger = options.logger;
+  const logError = logger ? (error: unknown) => logger.error({ err: error }, 'transport error') : undefined;
+  server.on('request', createApp(simulator, { ...transport, inFlight, observer, metrics, logError }));
   server.on('clientError', answerClientError);
   continueWhenRead(server);
   await new Promise<void>((resolve, reject) => {
@@ -240,7 +264,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     throw error;
   });
   const { port } = server.address() as AddressInfo;
-  simulator.scenarios.onReload(options.onScenarioReload ?? ((reload) => console.error(`[liveness-sim] ${describeReload(reload)}`)));
+  simulator.scenarios.onReload((reload) => metrics.scenarioReload(reload.trigger, reload.ok ? 'ok' : 'failed'));
+  simulator.scenarios.onReload(
+    options.onScenarioReload ??
+      (logger ? (reload) => logScenarioReload(logger, reload) : (reload) => console.error(`[liveness-sim] ${describeReload(reload)}`)),
+  );
   const watcher =
     scenarioFiles.watch && scenarioFiles.watched.length > 0
       ? watchScenarioFolders({ folders: scenarioFiles.watched, load: scenarioFiles.load, set: simulator.scenarios })
@@ -253,6 +281,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     engine,
     simulator,
     server,
+    metrics,
+    requestsInFlight: () => observer.inFlight(),
     close: async () => {
       watcher?.close();
       await new Promise<void>((resolve) => {

@@ -21,13 +21,29 @@ const CORE = ['simulator/engine', 'simulator/scenarios', 'simulator/vendors', 's
 /** Core files outside those folders: the composition of engine and admin API (msw will serve it too). */
 const CORE_FILES = ['simulator/simulator.ts'];
 /** What sits above the engine (DESIGN.md "Admin API": a layer above the engine, composed in simulator.ts). */
-const ABOVE_ENGINE = ['simulator/admin/', 'simulator/http/', 'simulator/cli/', 'simulator/server.ts', 'simulator/simulator.ts', 'src/'];
+const ABOVE_ENGINE = [
+  'simulator/admin/',
+  'simulator/http/',
+  'simulator/cli/',
+  'simulator/observability/',
+  'simulator/server.ts',
+  'simulator/simulator.ts',
+  'src/',
+];
 /** Static and dynamic relative imports of a file, as repository paths (`.js` read as the `.ts` source). */
 const targetsOf = (file: string) =>
   [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^\s*(?:import|export)\s[^'"]*?from\s+|\bimport\s*\(\s*)['"](\.[^'"]+)['"]/gm)].map((m) =>
     relative(root, join(root, file, '..', m[1]!)).replace(/\.js$/, '.ts'),
   );
-const FORBIDDEN = [/^express$/, /^multer$/, /^msw/, /^supertest$/, /^(node:)?(fs|http|https|net|tls|dns|child_process|worker_threads)(\/|$)/];
+const FORBIDDEN = [
+  /^express$/,
+  /^multer$/,
+  /^msw/,
+  /^supertest$/,
+  /^pino/,
+  /^prom-client$/,
+  /^(node:)?(fs|http|https|net|tls|dns|child_process|worker_threads)(\/|$)/,
+];
 /** The one file-system edge of the core: loading scenario folders (DESIGN.md "One schema, one loader"). */
 const EDGES = new Set(['simulator/scenarios/load-dirs.ts']);
 
@@ -56,6 +72,15 @@ describe('architecture: dependencies point one way', () => {
     const offences = [...CORE.flatMap(filesBelow), ...CORE_FILES].flatMap((file) =>
       targetsOf(file)
         .filter((target) => target.startsWith('simulator/workers/') || target.startsWith('simulator/node/'))
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('the core gets logs and metrics only from the edge: nothing in it imports simulator/observability', () => {
+    const offences = [...CORE.flatMap(filesBelow), ...CORE_FILES].flatMap((file) =>
+      targetsOf(file)
+        .filter((target) => target.startsWith('simulator/observability/'))
         .map((target) => `${file} imports ${target}`),
     );
     expect(offences).toEqual([]);
@@ -97,7 +122,7 @@ describe('architecture: dependencies point one way', () => {
       queue.push(...targetsOf(file));
     }
     const nodeOnly = (spec: string) =>
-      spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!) || /^(express|multer|busboy|supertest)$/.test(spec);
+      spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!) || /^(express|multer|busboy|supertest|pino|pino-pretty|prom-client)$/.test(spec);
     const allImportsOf = (file: string) =>
       [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^\s*(?:import|export)\s[^'"]*?from\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
     const offences = [...seen].flatMap((file) =>

@@ -11,6 +11,7 @@ import { checkFiles, CheckUsageError, formatReport, type CheckReport } from './c
 import { verifyPacts } from '../pact/verify-pacts.js';
 import { PactFileError, pactFilePaths } from '../pact/pact-files.js';
 import { checkPactFiles, formatPactReport } from './check-pact.js';
+import { LOG_FORMATS, LOG_LEVELS } from '../observability/log-options.js';
 
 /** A thin CLI: each command calls a library function. */
 const HELP = `liveness-sim ${VERSION} — a local simulator of the FPT.AI, Verihubs and ADVANCE.AI liveness APIs
@@ -44,6 +45,10 @@ Options (serve, scenarios):
       --cors              answer CORS for browser clients (default: $SIM_CORS=1, else off; README "Browsers and CORS")
       --validate-responses  hold every vendor answer to its contract schema; a breach answers 500 (default: $SIM_VALIDATE_RESPONSES=1)
       --drain-timeout S   on SIGTERM or SIGINT, seconds to let requests in flight finish (default: 10)
+      --log-level L       trace, debug (admin calls too), info (default: a line per request), warn, error,
+                          fatal or silent (default: $SIM_LOG_LEVEL, else info)
+      --log-format F      json (one object per line) or pretty (default: $SIM_LOG_FORMAT, else pretty on a
+                          terminal, json otherwise)
       --vendor ID         (scenarios) only this vendor's scenarios
       --operation OP      (contracts check) what a plain JSON body answers: fpt.liveness, verihubs.liveness, advance.token, …
       --as request|response  (contracts check) a plain JSON body is the operation's request or its response (default)
@@ -71,6 +76,8 @@ const OPTIONS = {
   cors: { type: 'boolean' },
   'validate-responses': { type: 'boolean' },
   'drain-timeout': { type: 'string' },
+  'log-level': { type: 'string' },
+  'log-format': { type: 'string' },
   vendor: { type: 'string' },
   operation: { type: 'string' },
   as: { type: 'string' },
@@ -207,7 +214,14 @@ async function serve(): Promise<void> {
   const validateResponses = values['validate-responses'] || envSwitch('SIM_VALIDATE_RESPONSES') || undefined;
   const watchScenarios = values['no-watch'] ? false : process.env.SIM_WATCH_SCENARIOS?.trim() ? envSwitch('SIM_WATCH_SCENARIOS') : undefined;
 
-  const sim = await startSimulator({ ...common(), port, host, cors, validateResponses, watchScenarios }).catch(
+  // pino (and pino-pretty on a terminal) are loaded by serve only.
+  const { createLogger } = await import('../observability/logger.js');
+  const logger = await createLogger({
+    level: choice('--log-level', values['log-level'], 'SIM_LOG_LEVEL', LOG_LEVELS) ?? 'info',
+    format: choice('--log-format', values['log-format'], 'SIM_LOG_FORMAT', LOG_FORMATS),
+  });
+
+  const sim = await startSimulator({ ...common(), port, host, cors, validateResponses, watchScenarios, logger }).catch(
     (error: NodeJS.ErrnoException & { syscall?: string }) => {
       if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
       fail(
@@ -222,32 +236,62 @@ async function serve(): Promise<void> {
   const where = everywhere
     ? `${host === '::' ? '[::]' : host}:${sim.port} (every ${host === '::' ? '' : 'IPv4 '}interface); from this machine: ${sim.url}`
     : sim.url;
-  const lines = [
-    `[liveness-sim] ${VERSION} listening on ${where}`,
-    ...sim.engine.routeList().map((r) => `  ${r.methods.join('|').padEnd(8)} ${r.path}  (${r.vendor})`),
-  ];
-  lines.push(
-    `  admin: ${sim.url}/__sim/health · ${sim.engine.scenarios().size} scenarios loaded${(cors ?? false) ? ' · CORS on' : ''}${validateResponses ? ' · answers validated against contracts/' : ''}`,
+  const vendors = [...sim.engine.vendors.keys()];
+  const scenarios = sim.engine.scenarios().size;
+  logger.info(
+    {
+      url: sim.url,
+      address: everywhere ? `${host === '::' ? '[::]' : host}:${sim.port}` : new URL(sim.url).host,
+      version: VERSION,
+      vendors,
+      scenarios,
+      config: values.config ?? null,
+      cors: cors ?? false,
+      validateResponses: validateResponses ?? false,
+      routes: [
+        ...sim.engine.routeList().map((r) => `${r.methods.join('|')} ${r.path} (${r.vendor})`),
+        `admin: ${sim.url}/__sim/health · metrics: ${sim.url}/__sim/metrics${(cors ?? false) ? ' · CORS on' : ''}${validateResponses ? ' · answers validated against contracts/' : ''}`,
+      ],
+    },
+    // The URL is followed by a space: scripts read it with /listening on (http:\/\/\S+)/.
+    `liveness-sim ${VERSION} listening on ${where} (${vendors.length} vendors, ${scenarios} scenarios)`,
   );
-  console.log(lines.join('\n'));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      // A second signal: stop now.
-      void sim.close().then(() => process.exit(EXIT.ok));
+      logger.warn({ signal }, `second ${signal}: stopping at once, cutting ${sim.requestsInFlight()} request(s) in flight`);
+      void sim.close().then(() => exit(EXIT.ok));
       return;
     }
     stopping = true;
+    const inFlight = sim.requestsInFlight();
+    logger.info({ signal, inFlight, drainTimeoutS: drainSeconds }, `${signal}: stopping, draining ${inFlight} request(s) in flight (up to ${drainSeconds} s)`);
     void sim.drain(drainSeconds * 1000).then(({ finished, hungCut, timedOut }) => {
-      console.log(
-        `[liveness-sim] stopped on ${signal}: ${finished} request(s) in flight finished, ${hungCut} held by a hang fault cut, ${timedOut} cut at the ${drainSeconds} s drain limit`,
+      logger.info(
+        { signal, finished, hungCut, timedOut },
+        `stopped on ${signal}: ${finished} request(s) in flight finished, ${hungCut} held by a hang fault cut, ${timedOut} cut at the ${drainSeconds} s drain limit`,
       );
-      process.exit(EXIT.ok);
+      exit(EXIT.ok);
     });
+  };
+  const exit = (exitCode: number): never => {
+    logger.info({ exitCode }, `exit ${exitCode}`);
+    logger.flush();
+    process.exit(exitCode);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** A setting of a fixed set from its flag, else its environment variable; a value not in it is a usage error. */
+function choice<T extends string>(flag: string, flagValue: string | undefined, env: string, allowed: readonly T[]): T | undefined {
+  const fromEnv = process.env[env]?.trim() || undefined;
+  const value = flagValue ?? fromEnv;
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const source = flagValue !== undefined ? `${flag} "${value}"` : `${env}="${value}"`;
+  fail(EXIT.usage, `${source}: one of ${allowed.join(', ')}${suggestion(value, allowed)}`);
 }
 
 /** `hostFlag`: where the host came from and what it is, e.g. `--host 10.0.0.9`. */

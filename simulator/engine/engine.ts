@@ -349,7 +349,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const label = credential === undefined ? undefined : labelOf(vendor.id, credential);
     response = withFaults(response, faults.choose({ vendor: vendor.id, credential: label, headers: faultHeaders.plan, step: stepDef }));
 
-    journal.add({
+    const journaled = journal.add({
       at: new Date(clock.now()).toISOString(),
       vendor: vendor.id,
       route: route.name,
@@ -363,7 +363,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       request: await describeRequest(req, sha256),
     });
-    return response;
+    return { ...response, journaled };
   }
 
   type StagesOutcome =

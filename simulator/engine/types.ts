@@ -1,3 +1,5 @@
+import type { JournalEntry } from './journal.js';
+
 /**
  * The transport-neutral request and response that every transport (Express, msw, direct tests)
  * translates to and from. Nothing here knows an HTTP library.
@@ -70,6 +72,11 @@ export interface SimResponse {
   /** Wait this long before answering (scenario latency). */
   latencyMs?: number;
   fault?: SimFault;
+  /**
+   * What the engine journaled of this request, never sent: the transport's log line and metrics
+   * are read from it, so they show exactly what the journal keeps (masked credential, no bytes).
+   */
+  journaled?: JournalEntry;
 }
 
 /** Every vendor this simulator knows. */

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { problemResponse } from '../engine/problem.js';
 import type { SimBody, SimRequest, SimResponse } from '../engine/types.js';
+import { createRequestObserver, type RequestObserver } from '../observability/observer.js';
 import { allowBrowsers } from './cors.js';
 import type { InFlight } from './in-flight.js';
 import { createBodyReader, DEFAULT_BODY_LIMITS, type BodyLimits } from './read-body.js';
@@ -14,7 +15,16 @@ export interface AppOptions extends Partial<BodyLimits> {
   inFlight?: Pick<InFlight, 'markHung'>;
   /** Caps on what a fault or a latency may hold (README "Limits"). */
   faultLimits?: Partial<FaultLimits>;
+  /** Told of each request's arrival and answer: the log line and the metrics (simulator/observability). */
+  observer?: RequestObserver;
+  /** Serves `GET /__sim/metrics` (Prometheus text), open like health: scrapers carry no admin token. */
+  metrics?: { contentType: string; render(): Promise<string> };
+  /** Where the transport's own failures are told (default: stderr). */
+  logError?: (error: unknown) => void;
 }
+
+/** Prometheus' conventional path, under the simulator's own prefix. */
+export const METRICS_PATH = '/__sim/metrics';
 
 /** What the transport serves: the simulator (engine + admin API, simulator.ts), or a bare engine. */
 export interface SimHandler {
@@ -31,19 +41,36 @@ export function createApp(simulator: SimHandler, options: AppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  const observer = options.observer ?? createRequestObserver();
+  const logError = options.logError ?? ((error: unknown) => console.error('[liveness-sim] transport error:', error));
   if (options.cors) app.use(allowBrowsers);
+  const metrics = options.metrics;
+  if (metrics) {
+    app.get(METRICS_PATH, async (_req, res) => {
+      res.setHeader('Content-Type', metrics.contentType);
+      res.end(await metrics.render());
+    });
+  }
   app.use(async (req, res) => {
-    const { body, release } = await readBody(req, res);
+    const startedAt = observer.begin();
+    let simReq: SimRequest | undefined;
+    let sim: SimResponse | undefined;
     try {
-      const sim = await simulator.handle(toSimRequest(req, body));
-      if (sim.fault?.type === 'hang') options.inFlight?.markHung(res);
-      await responder.send(res, sim);
+      const { body, release } = await readBody(req, res);
+      try {
+        simReq = toSimRequest(req, body);
+        sim = await simulator.handle(simReq);
+        if (sim.fault?.type === 'hang') options.inFlight?.markHung(res);
+        await responder.send(res, sim);
+      } finally {
+        release();
+      }
     } finally {
-      release();
+      observer.end(req.method, req.originalUrl, simReq, sim, startedAt);
     }
   });
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    console.error('[liveness-sim] transport error:', error);
+    logError(error);
     const sim = problemResponse({ type: 'internal', title: 'Simulator error', status: 500, detail: `[liveness-sim] ${(error as Error).message}` });
     if (!res.headersSent) void responder.send(res, sim);
   };

@@ -11,7 +11,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 
 describe('liveness-sim CLI', () => {
   it('serve prints its URL and vendor routes, answers health, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--log-format', 'pretty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const banner = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -22,7 +22,8 @@ describe('liveness-sim CLI', () => {
         child.once('exit', (code) => reject(new Error(`exited ${code}`)));
       });
       const url = /listening on (http:\/\/\S+)/.exec(banner)![1]!;
-      expect(banner).toContain('POST     /dmp/liveness/v3  (fpt)');
+      expect(banner).toContain('\n  POST /dmp/liveness/v3 (fpt)\n');
+      expect(banner).toContain(`admin: ${url}/__sim/health · metrics: ${url}/__sim/metrics`);
       const health = await fetch(`${url}/__sim/health`);
       expect(health.status).toBe(200);
       expect(((await health.json()) as { status: string }).status).toBe('ok');

@@ -55,6 +55,8 @@ export async function startServerProcess(nodeArgs: string[]): Promise<SimProcess
       reject(new Error(`[reliability] the simulator exited with ${code}: ${err}`));
     });
   });
+  // The log lines that follow (one per request) are read and dropped: a pipe left full would stall the server's writes.
+  child.stdout!.removeAllListeners('data');
   child.stdout!.resume();
   const pid = child.pid!;
   return {
