@@ -16,12 +16,11 @@ import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
 import { composeSimulator, type Simulator } from './simulator.js';
-import { readFaultSettings, type FaultSettings } from './config/faults.js';
-import { peelThrottle } from './config/throttle.js';
-import { resolveSettings, settingsFromFlags, type SettingsLayer } from './config/settings.js';
-import { readBodyLimits, readLimits, topLevelFlags } from './config/limits.js';
-import { readMediaLimits } from './config/media.js';
-import { CONFIG_KEYS, EDITOR_KEYS } from './config/schema.js';
+import type { FaultSettings } from './config/faults.js';
+import { settingsFromFlags } from './config/settings.js';
+import { topLevelFlags } from './config/set-flags.js';
+import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './config/resolve.js';
+import { isTextSetting } from './config/env.js';
 import { createVideoPool, type VideoPoolOptions } from './workers/video-pool.js';
 import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
@@ -43,8 +42,13 @@ export interface SimulatorOptions {
   configFile?: string;
   /** Settings per vendor, as the config file's `vendors:` (applied after the file). */
   settings?: Partial<Record<string, unknown>>;
-  /** `fpt.httpStatus=mirror` style overrides, applied last. */
+  /** `fpt.httpStatus=mirror` style overrides, applied after the layers. */
   set?: string[];
+  /**
+   * Sources of configuration between the config file and `set`, each shaped like the file and named
+   * in messages: the CLI passes its environment variables (config/env.ts) and its flags.
+   */
+  layers?: ConfigLayer[];
   adminToken?: string;
   journalCapacity?: number;
   /** The most bytes one request body may carry, all parts together (README "Limits"). */
@@ -86,11 +90,13 @@ export interface RunningSimulator {
   metrics: SimulatorMetrics;
   /** Requests arrived and not yet answered. */
   requestsInFlight(): number;
+  /** The effective configuration: every layer (config file, environment, flags, options) merged and checked. */
+  config: ResolvedConfig;
   /** Stops at once, dropping whatever is in flight (tests). */
   close(): Promise<void>;
   /**
    * Stops gracefully: accepts nothing new, cuts requests held by a `hang` fault, lets the others
-   * finish within `timeoutMs` (default 10 s), then closes every connection.
+   * finish within `timeoutMs` (default: the `drainTimeout` setting, else 10 s), then closes every connection.
    */
   drain(timeoutMs?: number): Promise<DrainReport>;
 }
@@ -127,92 +133,47 @@ interface TransportSettings extends Partial<BodyLimits> {
 function build(
   options: SimulatorOptions,
   ownHost?: () => string,
-): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions; scenarioFiles: ScenarioFiles } {
+): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions; config: ResolvedConfig; scenarioFiles: ScenarioFiles } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
-  const layers: SettingsLayer[] = [];
-  let file: Record<string, unknown> = {};
-  if (options.configFile) {
-    try {
-      file = (parseYaml(readFileSync(options.configFile, 'utf8')) ?? {}) as Record<string, unknown>;
-      layers.push({ source: options.configFile, values: file.vendors ?? {} });
-      for (const key of Object.keys(file).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k) && !(EDITOR_KEYS as readonly string[]).includes(k))) {
-        problems.push(`${options.configFile}: ${key}: not a setting (known: ${CONFIG_KEYS.join(', ')})`);
-      }
-      const { scenarios, adminToken, journalCapacity, cors } = file;
-      if (cors !== undefined && typeof cors !== 'boolean') problems.push(`${options.configFile}: cors: true or false`);
-      if (file.validateResponses !== undefined && typeof file.validateResponses !== 'boolean')
-        problems.push(`${options.configFile}: validateResponses: true or false`);
-      if (file.watchScenarios !== undefined && typeof file.watchScenarios !== 'boolean') problems.push(`${options.configFile}: watchScenarios: true or false`);
-      if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((d) => typeof d === 'string')))
-        problems.push(`${options.configFile}: scenarios: a list of folders`);
-      if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === ''))
-        problems.push(`${options.configFile}: adminToken: a non-empty string`);
-      if (journalCapacity !== undefined && !(Number.isInteger(journalCapacity) && (journalCapacity as number) > 0))
-        problems.push(`${options.configFile}: journalCapacity: a whole number above 0`);
-    } catch (error) {
-      problems.push(`${options.configFile}: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
-  if (options.settings) layers.push({ source: 'options.settings', values: options.settings });
-  const topFlags = topLevelFlags(options.set ?? []);
-  problems.push(...topFlags.unknown);
-  const limits = { ...readLimits(file, options.configFile ?? '', problems), ...readLimits(topFlags.values, '--set', problems) };
-  const bodyLimits = {
-    ...readBodyLimits(file, options.configFile ?? '', problems),
-    ...readBodyLimits(topFlags.values, '--set', problems),
-    ...readBodyLimits({ ...options }, 'options', problems),
-  };
-  const faults = {
-    ...readFaultSettings(file, options.configFile ?? '', problems),
-    ...readFaultSettings(topFlags.values, '--set', problems),
-    ...options.faults,
-  };
-  const media = { ...readMediaLimits(file, options.configFile ?? '', problems), ...readMediaLimits(topFlags.values, '--set', problems), ...options.media };
-  const flags = settingsFromFlags(topFlags.vendorFlags);
-  if (flags.ok) layers.push(flags.layer);
-  else problems.push(...flags.errors);
-  // `throttle` is every vendor's setting, read apart from the vendor's own schema.
-  const peeled = peelThrottle(vendors, layers, problems);
-  const settings = resolveSettings(vendors, peeled.layers);
-  if (!settings.ok) problems.push(...settings.errors);
+  const resolved = resolveConfig(vendors, configLayers(options, problems));
+  if (!resolved.ok) problems.push(...resolved.problems);
+  const config = resolved.ok ? resolved.config : undefined;
 
-  // A config file's folders are relative to the file, so it works from any directory.
-  const fileDirs = Array.isArray(file.scenarios) ? (file.scenarios as string[]).map((d) => resolvePath(dirname(options.configFile!), d)) : [];
-  const dirs = [...(options.noShippedScenarios ? [] : [shippedScenariosDir()]), ...fileDirs, ...(options.scenarioDirs ?? [])];
+  const dirs = [...(config?.shippedScenarios === false ? [] : [shippedScenariosDir()]), ...(config?.scenarios ?? [])];
   const vendorMap = new Map(vendors.map((v) => [v.id, v]));
   const loaded = loadScenarioDirs(dirs, vendorMap);
   problems.push(...loaded.folderErrors);
-  if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError([...problems, ...loaded.errors], 'config');
+  if (problems.length > 0 || !config) throw new SimulatorConfigError([...problems, ...loaded.errors], 'config');
   if (loaded.errors.length > 0) throw new SimulatorConfigError(loaded.errors, 'scenarios');
   for (const { scenario, was } of loaded.replaced) options.onNotice?.(`${scenario.source} replaces ${scenario.id} of ${was.source}`);
   for (const { first, second } of whenOverlaps(loaded.scenarios)) {
     options.onNotice?.(`${first.id} (${first.source}) and ${second.id} (${second.source}) can match the same request; ${first.id} is tried first`);
   }
+  const settings = config.settings;
+  const faults = { ...config.faults, ...options.faults };
 
   const engine = createEngine({
     vendors,
     scenarios: loaded.scenarios,
-    settings: settings.settings,
-    journalCapacity: options.journalCapacity ?? (file.journalCapacity as number | undefined),
-    limits,
+    settings,
+    journalCapacity: config.journalCapacity,
+    limits: config.limits,
     clock: options.clock,
     ownHost,
     seed: faults.seed,
-    throttle: peeled.throttle,
+    throttle: config.throttle,
     sha256: nodeSha256,
-    checkResponse:
-      (options.validateResponses ?? file.validateResponses === true)
-        ? createResponseCheck({ settingsOf: (vendor) => settings.settings[vendor], log: (line) => console.error(line) })
-        : undefined,
+    checkResponse: config.validateResponses ? createResponseCheck({ settingsOf: (vendor) => settings[vendor], log: (line) => console.error(line) }) : undefined,
   });
   return {
-    simulator: composeSimulator(engine, { adminToken: options.adminToken ?? (file.adminToken as string | undefined) }),
-    transport: { cors: options.cors ?? file.cors === true, ...bodyLimits, faultLimits: faults },
-    media,
+    simulator: composeSimulator(engine, { adminToken: config.adminToken }),
+    transport: { cors: config.cors ?? false, ...config.body, faultLimits: faults },
+    media: { ...config.media, ...options.media },
+    config,
     scenarioFiles: {
-      watched: [...fileDirs, ...(options.scenarioDirs ?? [])],
-      watch: options.watchScenarios ?? file.watchScenarios !== false,
+      watched: config.scenarios ?? [],
+      watch: config.watchScenarios !== false,
       // A reload loads the whole set exactly as the start did (the shipped folder included, so a
       // user's file replacing a shipped id keeps doing so).
       load: () => {
@@ -230,6 +191,63 @@ interface ScenarioFiles {
   load: () => { scenarios: Scenario[]; errors: string[] };
 }
 
+/**
+ * The configuration's layers, in order of precedence (README "Settings"): the config file, then
+ * `options.settings`, then `options.layers` (the CLI's environment variables and flags), then `--set`,
+ * then the other options. The file is read here, the one file-system edge of the configuration.
+ */
+export function configLayers(options: SimulatorOptions, problems: string[]): ConfigLayer[] {
+  const layers: ConfigLayer[] = [];
+  if (options.configFile) {
+    const file = readConfigFile(options.configFile, problems);
+    if (file) layers.push(file);
+  }
+  if (options.settings) layers.push({ source: 'options.settings', values: { vendors: options.settings } });
+  layers.push(...(options.layers ?? []));
+  if (options.set?.length) {
+    const top = topLevelFlags(options.set);
+    problems.push(...top.unknown);
+    const flags = settingsFromFlags(top.vendorFlags, isTextSetting(options.vendors ?? allVendors()));
+    if (flags.ok)
+      layers.push({ source: '--set', values: { ...top.values, ...(Object.keys(flags.layer.values).length > 0 ? { vendors: flags.layer.values } : {}) } });
+    else problems.push(...flags.errors);
+  }
+  const own: Record<string, unknown> = {
+    port: options.port,
+    host: options.host,
+    adminToken: options.adminToken || undefined,
+    journalCapacity: options.journalCapacity,
+    cors: options.cors,
+    validateResponses: options.validateResponses,
+    maxRequestBytes: options.maxRequestBytes,
+    maxBodyBytesInFlight: options.maxBodyBytesInFlight,
+    scenarios: options.scenarioDirs?.length ? options.scenarioDirs : undefined,
+    shippedScenarios: options.noShippedScenarios ? false : undefined,
+    watchScenarios: options.watchScenarios,
+  };
+  layers.push({ source: 'options', values: Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) });
+  return layers;
+}
+
+/** The config file as a layer; its scenario folders are relative to the file, so it works from any directory. */
+function readConfigFile(path: string, problems: string[]): ConfigLayer | undefined {
+  let values: unknown;
+  try {
+    values = parseYaml(readFileSync(path, 'utf8')) ?? {};
+  } catch (error) {
+    problems.push(`${path}: ${(error as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+  if (typeof values !== 'object' || Array.isArray(values)) {
+    problems.push(`${path}: a map of settings (README "Settings"), not ${Array.isArray(values) ? 'a list' : JSON.stringify(values)}`);
+    return undefined;
+  }
+  const file = { ...(values as Record<string, unknown>) };
+  if (Array.isArray(file.scenarios) && file.scenarios.every((d) => typeof d === 'string'))
+    file.scenarios = file.scenarios.map((d) => resolvePath(dirname(path), d));
+  return { source: path, values: file };
+}
+
 /** Starts the simulator on HTTP; port 0 picks a free one. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   let listening = 'localhost';
@@ -237,7 +255,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // pool's settings are read with the rest of the configuration, so FPT gets a forwarder, bound
   // to the pool before the server listens.
   const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool.inspect(bytes) });
-  const { simulator, transport, media, scenarioFiles } = build({ ...options, vendors }, () => listening);
+  const { simulator, transport, media, config, scenarioFiles } = build({ ...options, vendors }, () => listening);
+  const bindHost = config.host ?? '127.0.0.1';
   const pool = createVideoPool(media);
   const { engine } = simulator;
   const server = createServer();
@@ -258,7 +277,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   continueWhenRead(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);
+    server.listen(config.port ?? 8080, bindHost, resolve);
   }).catch(async (error: unknown) => {
     await pool.close();
     throw error;
@@ -273,7 +292,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     scenarioFiles.watch && scenarioFiles.watched.length > 0
       ? watchScenarioFolders({ folders: scenarioFiles.watched, load: scenarioFiles.load, set: simulator.scenarios })
       : undefined;
-  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const host = bindHost !== '0.0.0.0' && bindHost !== '::' ? bindHost : '127.0.0.1';
   listening = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -283,6 +302,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     server,
     metrics,
     requestsInFlight: () => observer.inFlight(),
+    config,
     close: async () => {
       watcher?.close();
       await new Promise<void>((resolve) => {
@@ -291,7 +311,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       });
       await pool.close();
     },
-    drain: (timeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) => {
+    drain: (timeoutMs = config.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS) => {
       watcher?.close();
       return inFlight.drain(timeoutMs);
     },

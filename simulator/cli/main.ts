@@ -2,7 +2,10 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { allVendors } from '../vendors/index.js';
-import { buildEngine, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
+import { buildEngine, buildSimulator, configLayers, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
+import { CONFIG_FILE_VARIABLE, envLayers } from '../config/env.js';
+import { effectiveSettings, formatSettings } from '../config/effective.js';
+import type { ConfigLayer } from '../config/resolve.js';
 import { loadScenarioDirs } from '../scenarios/load-dirs.js';
 import { parseScenarioText } from '../scenarios/parse.js';
 import { didYouMean } from '../scenarios/suggest.js';
@@ -18,6 +21,10 @@ const HELP = `liveness-sim ${VERSION} — a local simulator of the FPT.AI, Verih
 
 Usage:
   liveness-sim [serve] [options]        start the simulator (the default command)
+  liveness-sim config [options] [--json]
+                                        print the effective configuration: each setting, its
+                                        value and its source (default, file, variable, flag),
+                                        secrets masked
   liveness-sim scenarios [options]      list the loaded scenarios
   liveness-sim validate FILE|DIR ...    check scenario files without starting anything
   liveness-sim contracts check FILE ... hold recorded traffic (HAR files, or a JSON body with
@@ -31,20 +38,23 @@ Usage:
                                         exit 1 when an interaction fails
   liveness-sim --help | --version
 
-Options (serve, scenarios):
-  -p, --port N            port to listen on (default: $PORT, else 8080)
-  -H, --host H            address to listen on (default: $HOST, else 127.0.0.1: this machine only;
-                          0.0.0.0: every interface, as a container or another machine needs)
+Options (serve, config, scenarios); each setting also has an environment variable, SIM_ and its
+key in SCREAMING_SNAKE_CASE (SIM_JOURNAL_CAPACITY, SIM_FPT_HTTP_STATUS; README "Settings"):
+config file < environment < flags.
+  -p, --port N            port to listen on (default: $SIM_PORT or $PORT, else 8080)
+  -H, --host H            address to listen on (default: $SIM_HOST or $HOST, else 127.0.0.1: this
+                          machine only; 0.0.0.0: every interface, as a container or another machine needs)
   -s, --scenarios DIR     your scenario folder, tried before the shipped ones (repeatable: later first; same id replaces)
       --no-shipped        leave out the shipped scenario catalogue
       --no-watch          do not reload the --scenarios folders when their files change (default: $SIM_WATCH_SCENARIOS, else on)
   -c, --config FILE       a YAML or JSON config file: vendors.<id>.<setting>, scenarios, adminToken, cors
+                          (default: $SIM_CONFIG)
       --set V.KEY=VALUE   a vendor setting, e.g. --set fpt.httpStatus=mirror (repeatable; wins over --config)
-      --set LIMIT=VALUE   a limit (README "Limits"), e.g. --set armedCapacity=500
+      --set KEY=VALUE     any other setting, e.g. a limit (README "Limits"): --set armedCapacity=500
       --admin-token T     require the header X-Sim-Admin-Token: T on the admin API (default: $SIM_ADMIN_TOKEN)
       --cors              answer CORS for browser clients (default: $SIM_CORS=1, else off; README "Browsers and CORS")
       --validate-responses  hold every vendor answer to its contract schema; a breach answers 500 (default: $SIM_VALIDATE_RESPONSES=1)
-      --drain-timeout S   on SIGTERM or SIGINT, seconds to let requests in flight finish (default: 10)
+      --drain-timeout S   on SIGTERM or SIGINT, seconds (or "500ms") to let requests in flight finish (default: 10)
       --log-level L       trace, debug (admin calls too), info (default: a line per request), warn, error,
                           fatal or silent (default: $SIM_LOG_LEVEL, else info)
       --log-format F      json (one object per line) or pretty (default: $SIM_LOG_FORMAT, else pretty on a
@@ -53,7 +63,7 @@ Options (serve, scenarios):
       --operation OP      (contracts check) what a plain JSON body answers: fpt.liveness, verihubs.liveness, advance.token, …
       --as request|response  (contracts check) a plain JSON body is the operation's request or its response (default)
       --verihubs-typing any  (contracts check) Verihubs success bodies of an account with switched typing.* settings
-      --json              (contracts check) the report as JSON
+      --json              (config, contracts check) the report as JSON
 
 Exit status: 0 done; 1 the job failed (invalid scenario files, nothing to list); 2 usage (unknown
 command, flag or vendor, a bad value, a missing file); 3 cannot listen (port in use, an address not
@@ -86,7 +96,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-const COMMANDS = ['serve', 'scenarios', 'validate', 'contracts', 'verify-pacts'];
+const COMMANDS = ['serve', 'config', 'scenarios', 'validate', 'contracts', 'verify-pacts'];
 
 const { values, positionals } = (() => {
   try {
@@ -117,19 +127,61 @@ function suggestion(name: string, known: readonly string[]): string {
 }
 
 const command = positionals[0] ?? 'serve';
-const common = () => ({
-  scenarioDirs: values.scenarios ?? [],
-  noShippedScenarios: values['no-shipped'] ?? false,
-  configFile: values.config,
-  set: values.set ?? [],
-  adminToken: values['admin-token'] ?? process.env.SIM_ADMIN_TOKEN,
-  onNotice: (line: string) => console.error(`[liveness-sim] note: ${line}`),
-});
+
+/** The environment's settings, read once; a near-miss SIM_* name is warned about, never fatal. */
+const environment = envLayers(process.env, allVendors());
+let warned = false;
+const warnAboutEnvironment = () => {
+  if (warned) return;
+  warned = true;
+  for (const warning of environment.warnings) console.error(`[liveness-sim] warning: ${warning}`);
+};
+
+/** The dedicated flags as configuration layers, after the environment's (README "Settings"). */
+function flagLayers(): ConfigLayer[] {
+  const flags: [string, string, unknown][] = [
+    ['--port', 'port', values.port === undefined ? undefined : portFlag(values.port)],
+    ['--host', 'host', values.host],
+    ['--drain-timeout', 'drainTimeout', values['drain-timeout'] === undefined ? undefined : drainFlag(values['drain-timeout'])],
+    ['--admin-token', 'adminToken', values['admin-token']],
+    ['--cors', 'cors', values.cors],
+    ['--validate-responses', 'validateResponses', values['validate-responses']],
+    ['--scenarios', 'scenarios', values.scenarios],
+    ['--no-shipped', 'shippedScenarios', values['no-shipped'] ? false : undefined],
+    ['--no-watch', 'watchScenarios', values['no-watch'] ? false : undefined],
+  ];
+  return flags.filter(([, , value]) => value !== undefined).map(([source, key, value]) => ({ source, values: { [key]: value } }));
+}
+
+function portFlag(text: string): number {
+  const port = Number(text);
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) fail(EXIT.usage, `--port "${text}": a port number from 0 to 65535`);
+  return port;
+}
+
+/** Seconds, as the flag always took them, or a duration with its unit ("500ms"). */
+function drainFlag(text: string): number | string {
+  const seconds = Number(text);
+  if (text.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds;
+  if (/^\s*\d+(\.\d+)?(ms|s|m|h)\s*$/.test(text)) return text;
+  fail(EXIT.usage, `--drain-timeout "${text}": seconds, 0 or more (or a duration: "500ms", "1m")`);
+}
+
+const common = () => {
+  warnAboutEnvironment();
+  return {
+    configFile: values.config ?? (process.env[CONFIG_FILE_VARIABLE] || undefined),
+    layers: [...environment.layers, ...flagLayers()],
+    set: values.set ?? [],
+    onNotice: (line: string) => console.error(`[liveness-sim] note: ${line}`),
+  };
+};
 
 try {
   if (values.help) console.log(HELP);
   else if (values.version) console.log(VERSION);
   else if (command === 'serve') await serve();
+  else if (command === 'config') printConfig();
   else if (command === 'scenarios') listScenarios();
   else if (command === 'validate') validate(positionals.slice(1));
   else if (command === 'contracts') checkContracts(positionals.slice(1));
@@ -193,27 +245,24 @@ function noArguments(): void {
   if (positionals.length > 1) fail(EXIT.usage, `${command} takes no argument (got "${positionals[1]}"). Run liveness-sim --help.`);
 }
 
-/** An on/off environment variable: unset or empty is off. */
-function envSwitch(name: string): boolean {
-  const value = (process.env[name] ?? '').trim().toLowerCase();
-  if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
-  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
-  fail(EXIT.usage, `${name}="${process.env[name]}": 1 (on) or 0 (off)`);
+/** `config` (README "Settings"): what `serve` with the same options would run, and where each value came from. */
+function printConfig(): void {
+  noArguments();
+  const options = common();
+  buildSimulator(options); // every check serve makes, scenario files included: exit 4 (or 1) as serve would
+  const layers = configLayers(options, []);
+  const settings = effectiveSettings(allVendors(), layers);
+  const file = options.configFile ? { path: options.configFile, source: values.config === undefined ? CONFIG_FILE_VARIABLE : '--config' } : null;
+  if (values.json) console.log(JSON.stringify({ version: VERSION, configFile: file, settings }, null, 2));
+  else {
+    const named = file ? `config file ${file.path} (${file.source})` : 'no config file';
+    console.log(`# liveness-sim ${VERSION}, ${named}: each setting, its value and its source; secrets masked\n${formatSettings(settings)}`);
+  }
 }
 
 async function serve(): Promise<void> {
   noArguments();
-  const portText = values.port ?? (process.env.PORT || '8080');
-  const port = Number(portText);
-  if (portText.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) fail(EXIT.usage, `--port "${portText}": a port number from 0 to 65535`);
-  const host = values.host ?? (process.env.HOST || '127.0.0.1');
-  const drainText = values['drain-timeout'];
-  const drainSeconds = drainText === undefined ? DEFAULT_DRAIN_TIMEOUT_MS / 1000 : Number(drainText);
-  if (drainText?.trim() === '' || !Number.isFinite(drainSeconds) || drainSeconds < 0) fail(EXIT.usage, `--drain-timeout "${drainText}": seconds, 0 or more`);
-  const cors = values.cors || envSwitch('SIM_CORS') || undefined;
-  const validateResponses = values['validate-responses'] || envSwitch('SIM_VALIDATE_RESPONSES') || undefined;
-  const watchScenarios = values['no-watch'] ? false : process.env.SIM_WATCH_SCENARIOS?.trim() ? envSwitch('SIM_WATCH_SCENARIOS') : undefined;
-
+  const options = common();
   // pino (and pino-pretty on a terminal) are loaded by serve only.
   const { createLogger } = await import('../observability/logger.js');
   const logger = await createLogger({
@@ -221,15 +270,27 @@ async function serve(): Promise<void> {
     format: choice('--log-format', values['log-format'], 'SIM_LOG_FORMAT', LOG_FORMATS),
   });
 
-  const sim = await startSimulator({ ...common(), port, host, cors, validateResponses, watchScenarios, logger }).catch(
-    (error: NodeJS.ErrnoException & { syscall?: string }) => {
-      if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
-      fail(
-        EXIT.cannotListen,
-        `cannot listen: ${listenProblem(error, `${values.host !== undefined ? '--host' : process.env.HOST ? '$HOST' : 'host'} ${host}`, port)}`,
-      );
-    },
-  );
+  const sim = await startSimulator({ ...options, logger }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
+    if (error.syscall !== 'listen' && error.syscall !== 'getaddrinfo') throw error;
+    const layers = configLayers(options, []);
+    const last = (key: string) => layers.findLast((layer) => layer.values[key] !== undefined);
+    const hostLayer = last('host');
+    // A variable as the shell writes it ($HOST), a flag or a file as it is.
+    const source = !hostLayer
+      ? 'host'
+      : /^[A-Z_]+$/.test(hostLayer.source)
+        ? `$${hostLayer.source}`
+        : hostLayer.source === '--host'
+          ? '--host'
+          : `host (${hostLayer.source})`;
+    const host = (hostLayer?.values.host as string | undefined) ?? '127.0.0.1';
+    fail(EXIT.cannotListen, `cannot listen: ${listenProblem(error, `${source} ${host}`, (last('port')?.values.port as number | undefined) ?? 8080)}`);
+  });
+  const { config } = sim;
+  const host = config.host ?? '127.0.0.1';
+  const drainSeconds = (config.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS) / 1000;
+  const cors = config.cors ?? false;
+  const validateResponses = config.validateResponses ?? false;
 
   // 0.0.0.0 and :: are not addresses to call: say what is bound, and the URL that reaches it here.
   const everywhere = host === '0.0.0.0' || host === '::';
@@ -245,7 +306,7 @@ async function serve(): Promise<void> {
       version: VERSION,
       vendors,
       scenarios,
-      config: values.config ?? null,
+      config: options.configFile ?? null,
       cors: cors ?? false,
       validateResponses: validateResponses ?? false,
       routes: [

@@ -1,8 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../admin/input.js';
 import type { EngineLimits } from '../engine/limits.js';
 import type { BodyLimits } from '../http/read-body.js';
-import { FAULT_KEYS } from './faults.js';
 import { MEDIA_LIMIT_KEYS } from './media.js';
 
 /** The transport's caps on request bodies (simulator/http/read-body.ts). */
@@ -42,32 +40,4 @@ export function readLimits(values: Record<string, unknown>, source: string, prob
     else problems.push(`${source}: maxClockOffset: milliseconds or a duration ("3650d"), at most 36500d`);
   }
   return limits;
-}
-
-/** `--set armedCapacity=500` (a top-level key: no vendor prefix) → values; the rest are vendor settings. */
-export function topLevelFlags(flags: readonly string[]): { values: Record<string, unknown>; unknown: string[]; vendorFlags: string[] } {
-  const values: Record<string, unknown> = {};
-  const unknown: string[] = [];
-  const vendorFlags: string[] = [];
-  for (const flag of flags) {
-    const found = /^([A-Za-z]+)=(.*)$/s.exec(flag);
-    if (!found) {
-      vendorFlags.push(flag);
-      continue;
-    }
-    const [, key, raw] = found as unknown as [string, string, string];
-    const known: readonly string[] = [...LIMIT_KEYS, ...FAULT_KEYS];
-    if (!known.includes(key))
-      unknown.push(`--set ${flag}: ${key} is not a limit (known: ${known.join(', ')}); vendor settings are --set <vendor>.<key>=<value>`);
-    else values[key] = readYaml(raw);
-  }
-  return { values, unknown, vendorFlags };
-}
-
-function readYaml(raw: string): unknown {
-  try {
-    return parseYaml(raw);
-  } catch {
-    return raw;
-  }
 }

@@ -2,6 +2,9 @@ import type { AnyVendor } from '../engine/vendor.js';
 import { FAULT_KEYS } from './faults.js';
 import { LIMIT_KEYS } from './limits.js';
 
+/** What the server and the CLI read: where to listen, how long a stop drains, the shipped catalogue. */
+export const SERVER_KEYS = ['shippedScenarios', 'port', 'host', 'drainTimeout'] as const;
+
 /**
  * The config file's top-level keys, and the JSON Schema (draft 2020-12) of the whole file built from
  * the same lists and each vendor's settings schema: `contracts/config.schema.json` is this function's
@@ -19,6 +22,7 @@ export const CONFIG_KEYS = [
   'watchScenarios',
   ...LIMIT_KEYS,
   ...FAULT_KEYS,
+  ...SERVER_KEYS,
 ] as const;
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -63,6 +67,16 @@ const TOP_LEVEL: Record<Exclude<ConfigKey, 'vendors'>, object> = {
   maxHang: duration('How long a hang holds its connection: ms, or "5m" (default).'),
   maxHungConnections: whole('Connections held by a hang at once (default 1000).', 0),
   maxWait: duration('Any single wait, one latency or one drip: ms, or "5m" (default).'),
+  shippedScenarios: { description: 'Load the shipped scenario catalogue (default true).', type: 'boolean' },
+  port: whole('Port to listen on (default 8080; 0: a free one).', 0, 65535),
+  host: { description: 'Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface).', type: 'string', minLength: 1 },
+  drainTimeout: {
+    description: 'On SIGTERM or SIGINT, how long requests in flight may finish: seconds, or a duration ("10s", default); at most 1h.',
+    anyOf: [
+      { type: 'number', minimum: 0, maximum: 3600 },
+      { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?(ms|s|m|h|d)\\s*$' },
+    ],
+  },
 };
 
 /** `vendors.<id>.throttle` (simulator/config/throttle.ts): null or false turns an earlier one off. */

@@ -47,8 +47,14 @@ export function resolveSettings(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
 }
 
-/** `--set fpt.httpStatus=mirror` → a layer; the value is read as YAML (numbers, booleans, lists). */
-export function settingsFromFlags(flags: readonly string[]): { ok: true; layer: SettingsLayer } | { ok: false; errors: string[] } {
+/**
+ * `--set fpt.httpStatus=mirror` → a layer; the value is read as YAML (numbers, booleans, lists),
+ * unless `isText` says the setting is text (`--set fpt.httpStatus=200` is the string "200").
+ */
+export function settingsFromFlags(
+  flags: readonly string[],
+  isText: (path: string[]) => boolean = () => false,
+): { ok: true; layer: SettingsLayer } | { ok: false; errors: string[] } {
   const values: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const flag of flags) {
@@ -58,13 +64,15 @@ export function settingsFromFlags(flags: readonly string[]): { ok: true; layer: 
       continue;
     }
     const [, vendor, path, raw] = found as unknown as [string, string, string, string];
-    let value: unknown;
-    try {
-      value = parseYaml(raw);
-    } catch {
-      value = raw;
-    }
     const keys = path.split('.');
+    let value: unknown = raw;
+    if (!isText([vendor, ...keys]) || /^\s*["']/.test(raw)) {
+      try {
+        value = parseYaml(raw);
+      } catch {
+        value = raw;
+      }
+    }
     let node = (values[vendor] ??= {}) as Record<string, unknown>;
     for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[keys.at(-1)!] = value;

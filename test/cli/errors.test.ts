@@ -96,9 +96,9 @@ describe('the CLI tells every mistake in one line, with a distinct exit status',
 });
 
 describe('where it listens', () => {
-  it('--help tells the host default as it is: $HOST, else 127.0.0.1', () => {
+  it('--help tells the host default as it is: $SIM_HOST or $HOST, else 127.0.0.1', () => {
     const { stdout } = runCli(['--help']);
-    expect(stdout).toContain('default: $HOST, else 127.0.0.1');
+    expect(stdout).toContain('default: $SIM_HOST or $HOST, else 127.0.0.1');
     expect(stdout).not.toContain('in a container)');
     expect(stdout).toMatch(/Exit status: 0 .*1 .*2 /s);
   });

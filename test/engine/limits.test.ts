@@ -87,7 +87,7 @@ describe('limit settings', () => {
     [['armedCapacity=0'], /--set: armedCapacity: a whole number above 0/],
     [['credentialCapacity=lots'], /--set: credentialCapacity: a whole number above 0/],
     [['maxClockOffset=99999d'], /--set: maxClockOffset: milliseconds or a duration/],
-    [['armCapacity=3'], /--set armCapacity=3: armCapacity is not a limit/],
+    [['armCapacity=3'], /--set armCapacity=3: armCapacity is not a setting \(did you mean armedCapacity\?\)/],
   ])('refuses %j and starts nothing', async (set, message) => {
     await expect(startSimulator({ port: 0, set })).rejects.toThrow(message);
   });
