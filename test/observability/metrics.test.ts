@@ -159,6 +159,21 @@ describe('metrics at GET /__sim/metrics', () => {
     }
   });
 
+  it('counts runtime scenario changes through the admin API: one added ok, one refused failed', async () => {
+    const reloads = async (result: string) => valueOf(await scrape(sim), 'liveness_sim_scenario_reloads_total', { trigger: 'admin', result });
+    const [okBefore, failedBefore] = [await reloads('ok'), await reloads('failed')];
+    const post = (body: unknown) =>
+      fetch(`${sim.url}/__sim/scenarios`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sim-Admin-Token': SECRETS.adminToken },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ version: 1, id: 'verihubs/metrics-runtime', outcome: 'not-live' })).status).toBe(201);
+    expect((await post({ version: 1, id: 'verihubs/metrics-broken', outcome: 'no-such-outcome' })).status).toBe(400);
+    expect(await reloads('ok')).toBe(okBefore + 1);
+    expect(await reloads('failed')).toBe(failedBefore + 1);
+  });
+
   it('a request naming an unknown scenario is counted under scenario "none", never under the name it sent', async () => {
     const before = await scrape(sim);
     const response = await fetch(`${sim.url}/v1/face/liveness`, {
