@@ -10,7 +10,7 @@ const BODY_LIMIT_KEYS = ['maxRequestBytes', 'maxBodyBytesInFlight'] as const;
  * The engine's caps as config-file keys (README "Limits"), also settable as `--set <key>=<value>`.
  * Each value is checked here; a bad one stops the start with its source and key.
  */
-export const LIMIT_KEYS = ['credentialCapacity', 'armedCapacity', 'maxClockOffset', ...BODY_LIMIT_KEYS, ...MEDIA_LIMIT_KEYS] as const;
+export const LIMIT_KEYS = ['credentialCapacity', 'partitionCapacity', 'armedCapacity', 'maxClockOffset', ...BODY_LIMIT_KEYS, ...MEDIA_LIMIT_KEYS] as const;
 
 export function readBodyLimits(values: Record<string, unknown>, source: string, problems: string[]): Partial<BodyLimits> {
   const limits: Partial<BodyLimits> = {};
@@ -28,7 +28,7 @@ const MAX_CLOCK_OFFSET_MS = 36_500 * 86_400_000;
 
 export function readLimits(values: Record<string, unknown>, source: string, problems: string[]): Partial<EngineLimits> {
   const limits: Partial<EngineLimits> = {};
-  for (const key of ['credentialCapacity', 'armedCapacity'] as const) {
+  for (const key of ['credentialCapacity', 'partitionCapacity', 'armedCapacity'] as const) {
     const value = values[key];
     if (value === undefined) continue;
     if (Number.isInteger(value) && (value as number) > 0) limits[key] = value as number;

@@ -56,6 +56,7 @@ const TOP_LEVEL: Record<Exclude<ConfigKey, 'vendors'>, object> = {
   validateResponses: { description: 'Hold every vendor answer to its contract (default false).', type: 'boolean' },
   watchScenarios: { description: 'Reload the scenario folders when their files change (default true).', type: 'boolean' },
   credentialCapacity: whole('Credentials whose state is kept (default 10000).', 1),
+  partitionCapacity: whole('Values kept in one state partition: tokens, captures, media URLs (default 10000).', 1),
   armedCapacity: whole('Scenarios armed at once (default 1000).', 1),
   maxClockOffset: duration('How far the clock may be moved forward in total: ms, or "3650d" (default); at most 36500d.'),
   maxRequestBytes: whole('Bytes of one request body (default 16 MiB).', 1, Number.MAX_SAFE_INTEGER),

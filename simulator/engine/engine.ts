@@ -109,7 +109,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const settings = new Map(vendorList.map((v) => [v.id, options.settings?.[v.id] ?? v.settings.defaults] as const));
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = options.clock ?? createClock(Date.now, { maxOffsetMs: limits.maxClockOffsetMs });
-  const store = options.store ?? createMemoryStore({ credentialCapacity: limits.credentialCapacity, now: clock.now });
+  const store =
+    options.store ?? createMemoryStore({ credentialCapacity: limits.credentialCapacity, partitionCapacity: limits.partitionCapacity, now: clock.now });
   const journal = createJournal(options.journalCapacity);
   const faults = createFaultControl({ seed: options.seed });
   const throttle = createThrottle(options.throttle);

@@ -34,6 +34,8 @@ export interface StateStore {
 export interface MemoryStoreOptions {
   /** Credential partitions kept (per store, all vendors together); the least recently used go first. */
   credentialCapacity?: number;
+  /** Values kept per partition; past it the value set longest ago goes first. */
+  partitionCapacity?: number;
   /** The simulator clock, for `expiresAt`. */
   now?: () => number;
 }
@@ -50,6 +52,7 @@ interface Slot {
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore {
   const now = options.now ?? Date.now;
+  const capacity = options.partitionCapacity ?? DEFAULT_LIMITS.partitionCapacity;
   const credentials = new LruMap<string, Partition>(options.credentialCapacity ?? DEFAULT_LIMITS.credentialCapacity);
   const shared = new Map<string, Partition>();
   return {
@@ -58,7 +61,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore 
       const kept = credential === SHARED ? shared : credentials;
       let partition = kept.get(id);
       if (!partition) {
-        partition = createPartition(now);
+        partition = createPartition(now, capacity);
         kept.set(id, partition);
       }
       return partition;
@@ -79,7 +82,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore 
   };
 }
 
-function createPartition(now: () => number): Partition {
+function createPartition(now: () => number, capacity: number): Partition {
   const data = new Map<string, Slot>();
   let setsSinceSweep = 0;
   const live = (key: string, slot: Slot | undefined): slot is Slot => {
@@ -102,6 +105,8 @@ function createPartition(now: () => number): Partition {
       data.delete(key);
       data.set(key, { value, expiresAt });
       if (++setsSinceSweep > Math.max(64, data.size)) sweep();
+      // A Map keeps insertion order and a set re-inserts: the first key is the one set longest ago.
+      while (data.size > capacity) data.delete(data.keys().next().value!);
     },
     delete: (key) => data.delete(key),
     keys: (prefix = '') => [...data].filter(([key, slot]) => key.startsWith(prefix) && live(key, slot)).map(([key]) => key),

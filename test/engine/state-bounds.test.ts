@@ -7,6 +7,7 @@ import { startSimulator, type RunningSimulator } from '../../simulator/server.js
 import { verihubs } from '../../simulator/vendors/verihubs/index.js';
 import { fixture } from '../support/fixtures.js';
 import { postFpt } from '../support/fpt-client.js';
+import { clientFor, DEMO, expectSuccess } from '../advance/client.js';
 
 const keyword = (appId: string): SimRequest => ({
   method: 'POST',
@@ -112,5 +113,32 @@ describe('least recently used credentials are forgotten past credentialCapacity 
     await code('b');
     await code('c');
     expect(await code('a')).toBe('410');
+  });
+});
+
+describe('values kept per partition (partitionCapacity)', () => {
+  it('keeps at most partitionCapacity values in one partition, forgetting the one set longest ago first', () => {
+    const partition = createMemoryStore({ partitionCapacity: 3 }).partition('advance', SHARED);
+    for (const key of ['a', 'b', 'c']) partition.set(key, key);
+    partition.set('a', 'A'); // set again: now the newest
+    partition.set('d', 'd');
+    expect(partition.keys()).toEqual(['c', 'a', 'd']);
+    expect(partition.get('b')).toBeUndefined();
+  });
+
+  it("keeps ADVANCE.AI's media URLs (three per detection result, valid 24 h) bounded: the newest download, the oldest answer 404", async () => {
+    const sim = await startSimulator({ port: 0, set: ['partitionCapacity=30'], settings: { advance: { accounts: [DEMO] } } });
+    try {
+      const api = clientFor(sim);
+      const { livenessId } = await api.capture({ accessKey: DEMO.accessKey });
+      const token = await api.tokenOf();
+      const results = [];
+      for (let i = 0; i < 20; i++) results.push(expectSuccess(await api.detect(token, { livenessId }), 'PAY'));
+      expect(sim.engine.store.partition('advance', SHARED).keys().length).toBeLessThanOrEqual(30);
+      expect((await fetch(results.at(-1)!.imageNearUrl)).status).toBe(200);
+      expect((await fetch(results[0]!.imageNearUrl)).status).toBe(404);
+    } finally {
+      await sim.close();
+    }
   });
 });
