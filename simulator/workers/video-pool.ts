@@ -39,6 +39,11 @@ export const VIDEO_POOL_DEFAULTS = { workers: 2, deadlineMs: 3000, queueCapacity
 
 /** A worker's heap cap: the library's index of a capped file is a few MB; a runaway one is stopped. */
 const WORKER_HEAP_MB = 256;
+/**
+ * A worker's young generation: reading metadata allocates little and briefly, and V8's default
+ * (grown to tens of MB under load, in each worker) was resident memory for nothing (issue 13).
+ */
+const WORKER_YOUNG_MB = 4;
 /** A worker that has not loaded by then never will (a broken build): its upload is answered. */
 const WORKER_START_MS = 15_000;
 
@@ -91,7 +96,7 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
   let closed = false;
 
   function spawn(): Slot {
-    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     worker.unref(); // an idle pool never keeps the process alive; the server's socket does
     const slot: Slot = { worker, starting: undefined };
     slot.starting = setTimeout(() => retire(slot, failure('unreadable', 'the inspection worker did not start')), WORKER_START_MS);
