@@ -108,13 +108,15 @@ function inspectJpeg(b: Uint8Array): ImageInfo | null {
     at += length;
     if (marker === 0xda) {
       sawScan = true;
-      // Entropy-coded data follows SOS: skip to the next marker that is not a stuffed 0xFF00 nor RSTn.
-      while (at + 1 < b.length) {
+      // Entropy-coded data follows SOS: skip to the next marker that is not a stuffed 0xFF00 nor RSTn
+      // (indexOf finds each 0xFF natively: the scan data is nearly all of the file).
+      for (;;) {
+        at = b.indexOf(0xff, at);
+        if (at < 0 || at + 1 >= b.length) return null; // cut inside the scan data
         const next = b[at + 1] as number;
-        if (b[at] === 0xff && next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) break;
+        if (next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) break;
         at++;
       }
-      if (at + 1 >= b.length) return null; // cut inside the scan data
     }
   }
 }
