@@ -132,9 +132,32 @@ try {
     }
   }
 
-  // 3. Throughput and latency, in rounds: every server once per round, in a rotating order ---------
+  // 3-4. Throughput and latency in rounds (every server once per round, in a rotating order), then
+  // the simulator's RSS under sustained load with its journal full: first the JSON routes alone,
+  // then, once FPT has started the video worker threads, all three vendors mixed.
   results.throughput = {};
+  results.sustained = {};
+  const sustain = async (name, requests) => {
+    const journal = await fetch(`${sim.url}/__sim/requests?limit=0`).then((r) => r.json());
+    log(`sustained load (${name}) ${options.sustainedSeconds} s, journal ${journal.total}/${journal.capacity}`);
+    await sim.gc();
+    await sim.peakStart();
+    const run = await fire({ url: sim.url, requests, connections: options.connections, seconds: options.sustainedSeconds });
+    const peakRss = await sim.peakStop();
+    const after = await sim.gc();
+    results.sustained[name] = {
+      journal,
+      seconds: options.sustainedSeconds,
+      requests: run.requests,
+      rps: run.rps,
+      non2xx: run.non2xx + run.errors,
+      peakRss,
+      rssAfterGc: after.memory.rss,
+      heapUsedAfterGc: after.memory.heapUsed,
+    };
+  };
   for (const [key, request] of Object.entries(targets)) {
+    if (key === 'fpt') await sustain('json', [verihubs, advance]);
     const contenders = [sim, express, nodeHttp];
     const runs = Object.fromEntries(contenders.map((s) => [s.name, []]));
     for (let turn = 0; turn < options.rounds; turn++) {
@@ -154,26 +177,8 @@ try {
     }
     results.throughput[key] = runs;
   }
-
-  // 4. Memory under sustained load, journal on and full ------------------------------------------
-  const journal = await fetch(`${sim.url}/__sim/requests?limit=0`).then((r) => r.json());
-  log(`sustained mixed load ${options.sustainedSeconds} s, journal ${journal.total}/${journal.capacity}`);
   const mixed = [verihubs, advance, fpt];
-  await sim.gc();
-  await sim.peakStart();
-  const sustained = await fire({ url: sim.url, requests: mixed, connections: options.connections, seconds: options.sustainedSeconds });
-  const peakRss = await sim.peakStop();
-  const after = await sim.stats();
-  results.sustained = {
-    journal,
-    seconds: options.sustainedSeconds,
-    requests: sustained.requests,
-    rps: sustained.rps,
-    non2xx: sustained.non2xx,
-    peakRss,
-    rssAfter: after.memory.rss,
-    heapUsedAfter: after.memory.heapUsed,
-  };
+  await sustain('mixed', mixed);
 
   // 5. Twenty concurrent 10 MB uploads: the simulator and, for scale, Express + multer ------------
   const big = await fptRequest(paddedVideo(options.uploads.bytes), 'padded-10MB.mp4');
