@@ -72,7 +72,8 @@ const labelsOf = (e: Expected) => ({
 describe('metrics at GET /__sim/metrics', () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, settings: SETTINGS, adminToken: SECRETS.adminToken });
+    // Reloads are counted here; their log lines (stderr without a logger) would only clutter the test output.
+    sim = await startSimulator({ port: 0, settings: SETTINGS, adminToken: SECRETS.adminToken, onScenarioReload: () => {} });
   });
   afterAll(() => sim.close());
 
