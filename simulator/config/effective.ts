@@ -60,6 +60,7 @@ export function defaultValues(vendors: readonly AnyVendor[]): Record<string, unk
     watchScenarios: true,
     journalCapacity: 1000,
     credentialCapacity: DEFAULT_LIMITS.credentialCapacity,
+    partitionCapacity: DEFAULT_LIMITS.partitionCapacity,
     armedCapacity: DEFAULT_LIMITS.armedCapacity,
     maxClockOffset: duration(DEFAULT_LIMITS.maxClockOffsetMs),
     maxRequestBytes: DEFAULT_BODY_LIMITS.maxRequestBytes,
