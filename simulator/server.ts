@@ -27,6 +27,7 @@ import { whenOverlaps } from './scenarios/overlaps.js';
 import { describeReload, type ScenarioReload } from './scenarios/scenario-set.js';
 import { watchScenarioFolders } from './reload/watch-scenarios.js';
 import { allVendors } from './vendors/index.js';
+import { classifyAddress, parseIp } from './net/ip.js';
 import { createResponseCheck } from './contracts/check-response.js';
 import { nodeSha256 } from './node/sha256.js';
 import { SimulatorConfigError } from './config/config-error.js';
@@ -133,6 +134,7 @@ interface TransportSettings extends Partial<BodyLimits> {
 function build(
   options: SimulatorOptions,
   ownHost?: () => string,
+  notReady?: () => string | undefined,
 ): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions; config: ResolvedConfig; scenarioFiles: ScenarioFiles } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
@@ -167,7 +169,7 @@ function build(
     checkResponse: config.validateResponses ? createResponseCheck({ settingsOf: (vendor) => settings[vendor], log: (line) => console.error(line) }) : undefined,
   });
   return {
-    simulator: composeSimulator(engine, { adminToken: config.adminToken }),
+    simulator: composeSimulator(engine, { adminToken: config.adminToken, exposedOn: beyondThisMachine(config.host ?? '127.0.0.1'), notReady }),
     transport: { cors: config.cors ?? false, ...config.body, faultLimits: faults },
     media: { ...config.media, ...options.media },
     config,
@@ -182,6 +184,13 @@ function build(
       },
     },
   };
+}
+
+/** The host when it is reachable from other machines (every interface, a LAN address, a name), else undefined. */
+export function beyondThisMachine(host: string): string | undefined {
+  if (host === 'localhost') return undefined;
+  const ip = parseIp(host.replace(/^\[(.*)\]$/, '$1'));
+  return ip && classifyAddress(ip) === 'loopback' ? undefined : host;
 }
 
 /** The user's scenario folders, for the watcher. */
@@ -255,7 +264,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // pool's settings are read with the rest of the configuration, so FPT gets a forwarder, bound
   // to the pool before the server listens.
   const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool.inspect(bytes) });
-  const { simulator, transport, media, config, scenarioFiles } = build({ ...options, vendors }, () => listening);
+  let stopping = false;
+  const { simulator, transport, media, config, scenarioFiles } = build(
+    { ...options, vendors },
+    () => listening,
+    () => (stopping ? 'stopping: the requests in flight finish, new connections are refused' : undefined),
+  );
   const bindHost = config.host ?? '127.0.0.1';
   const pool = createVideoPool(media);
   const { engine } = simulator;
@@ -312,6 +326,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       await pool.close();
     },
     drain: (timeoutMs = config.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS) => {
+      stopping = true;
       watcher?.close();
       return inFlight.drain(timeoutMs);
     },

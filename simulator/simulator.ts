@@ -1,4 +1,4 @@
-import { createAdminApi } from './admin/api.js';
+import { createAdminApi, type AdminApiOptions } from './admin/api.js';
 import type { Engine } from './engine/engine.js';
 import type { SimRequest, SimResponse } from './engine/types.js';
 import { createScenarioSet, type ScenarioSet } from './scenarios/scenario-set.js';
@@ -16,10 +16,12 @@ export interface Simulator {
   handle(req: SimRequest): Promise<SimResponse>;
 }
 
-export interface SimulatorLayerOptions {
-  /** When set, every admin route but health needs `X-Sim-Admin-Token: <token>`. */
-  adminToken?: string | undefined;
-}
+/**
+ * `adminToken`: every admin route but health, ready and metrics then needs `X-Sim-Admin-Token`;
+ * `exposedOn`: the non-loopback address listened on, which closes the admin API when there is no
+ * token (admin/guard.ts); `notReady`: why `/__sim/ready` answers 503 now, if it does.
+ */
+export type SimulatorLayerOptions = AdminApiOptions;
 
 /** The admin API's own prefix: never a vendor path. */
 export const ADMIN_PREFIX = '/__sim';
@@ -29,7 +31,7 @@ export const isAdminPath = (path: string) => path === ADMIN_PREFIX || path.start
 /** Puts the admin API above an engine. */
 export function composeSimulator(engine: Engine, options: SimulatorLayerOptions = {}): Simulator {
   const scenarios = createScenarioSet([...engine.scenarios().values()], (list) => engine.replaceScenarios(list));
-  const admin = createAdminApi(engine, { adminToken: options.adminToken, scenarios });
+  const admin = createAdminApi(engine, { ...options, scenarios });
   return {
     engine,
     scenarios,

@@ -9,6 +9,12 @@ import { faultRoutes } from './faults.js';
 import { scenarioListing, scenarioRoutes } from './scenarios.js';
 import { badRequest, parseDuration, readJsonObject } from './input.js';
 import { credentialFrom, EVERYONE, filterFrom, scopeFrom } from './scope.js';
+import { createAdminGuard, type AdminGuardOptions } from './guard.js';
+
+export interface AdminApiOptions extends AdminGuardOptions {
+  /** Why the simulator does not take traffic now (it is stopping), if so: `/__sim/ready` then answers 503. */
+  notReady?: (() => string | undefined) | undefined;
+}
 
 /**
  * The admin API under /__sim: health, scenarios (list, add, replace, delete, arm, disarm), the request journal, the
@@ -17,7 +23,8 @@ import { credentialFrom, EVERYONE, filterFrom, scopeFrom } from './scope.js';
  * Teams may share one simulator: a call that changes something names its scope, a credential or
  * "*" (scope.ts), and reads filter by `?credential=`.
  */
-export function createAdminApi(engine: Engine, options: { adminToken?: string | undefined; scenarios: ScenarioSet }) {
+export function createAdminApi(engine: Engine, options: AdminApiOptions & { scenarios: ScenarioSet }) {
+  const guard = createAdminGuard(options);
   const vendors = [...engine.vendors.values()];
   const vendorAdminRoutes = compileRoutes(
     vendors,
@@ -28,6 +35,7 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
   type Handler = (req: SimRequest, params: Record<string, string>) => SimResponse | Promise<SimResponse>;
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
     { method: 'GET', pattern: /^\/__sim\/health$/, handler: health },
+    { method: 'GET', pattern: /^\/__sim\/ready$/, handler: ready },
     { method: 'GET', pattern: /^\/__sim\/scenarios$/, handler: listScenarios },
     { method: 'GET', pattern: /^\/__sim\/scenarios\/armed$/, handler: listArmed },
     { method: 'POST', pattern: /^\/__sim\/scenarios\/armed$/, handler: arm },
@@ -45,14 +53,8 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
 
   async function handle(req: SimRequest): Promise<SimResponse> {
     const path = req.path.replace(/\/$/, '');
-    if (options.adminToken && path !== '/__sim/health' && req.headers['x-sim-admin-token'] !== options.adminToken) {
-      return problemResponse({
-        type: 'admin-unauthorized',
-        title: 'Admin token required',
-        status: 401,
-        detail: '[liveness-sim] this simulator guards its admin API: send the header X-Sim-Admin-Token with the token it was started with.',
-      });
-    }
+    const refused = guard(req, path);
+    if (refused) return refused;
     let allowed: string[] = [];
     for (const route of routes) {
       const found = route.pattern.exec(path);
@@ -84,6 +86,13 @@ export function createAdminApi(engine: Engine, options: { adminToken?: string | 
       status: 404,
       detail: `[liveness-sim] no admin route ${req.method} ${req.path}. The admin API is documented in the README ("Admin API").`,
     });
+  }
+
+  /** Readiness, apart from liveness (health): scenarios are loaded before the server listens, so only a stop makes it not ready. */
+  function ready(): SimResponse {
+    const reason = options.notReady?.();
+    if (reason) return problemResponse({ type: 'not-ready', title: 'Not ready', status: 503, detail: `[liveness-sim] ${reason}` });
+    return jsonResponse(200, { status: 'ready', scenarios: engine.scenarios().size });
   }
 
   function health(): SimResponse {

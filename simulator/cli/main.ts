@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { allVendors } from '../vendors/index.js';
-import { buildEngine, buildSimulator, configLayers, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
+import { beyondThisMachine, buildEngine, buildSimulator, configLayers, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
 import { CONFIG_FILE_VARIABLE, envLayers } from '../config/env.js';
 import { effectiveSettings, formatSettings } from '../config/effective.js';
 import type { ConfigLayer } from '../config/resolve.js';
@@ -317,6 +317,12 @@ async function serve(): Promise<void> {
     // The URL is followed by a space: scripts read it with /listening on (http:\/\/\S+)/.
     `liveness-sim ${VERSION} listening on ${where} (${vendors.length} vendors, ${scenarios} scenarios)`,
   );
+  const exposed = beyondThisMachine(host);
+  if (exposed !== undefined && !config.adminToken)
+    logger.warn(
+      { address: exposed },
+      `listening on ${exposed}, beyond this machine, with no admin token: the admin API refuses every call but health, ready and metrics (403); set adminToken, SIM_ADMIN_TOKEN or --admin-token to use it`,
+    );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
