@@ -11,7 +11,7 @@ import { createApp } from './http/app.js';
 import type { Logger } from './observability/logger.js';
 import { createRequestObserver } from './observability/observer.js';
 import { logScenarioReload } from './observability/reloads.js';
-import type { SimulatorMetrics } from './observability/metrics.js';
+import { deferMetrics, type DeferredMetrics } from './observability/deferred-metrics.js';
 import { answerClientError } from './http/client-error.js';
 import { trackInFlight, type DrainReport } from './http/in-flight.js';
 import { continueWhenRead, type BodyLimits } from './http/read-body.js';
@@ -88,7 +88,7 @@ export interface RunningSimulator {
   simulator: Simulator;
   server: Server;
   /** Its Prometheus metrics, also served at `GET /__sim/metrics` (README "Logs and metrics"). */
-  metrics: SimulatorMetrics;
+  metrics: DeferredMetrics;
   /** Requests arrived and not yet answered. */
   requestsInFlight(): number;
   /** The effective configuration: every layer (config file, environment, flags, options) merged and checked. */
@@ -101,6 +101,9 @@ export interface RunningSimulator {
    */
   drain(timeoutMs?: number): Promise<DrainReport>;
 }
+
+/** How long after listening prom-client is loaded, unless a scrape asks first. */
+const METRICS_LOAD_DELAY_MS = 1000;
 
 /** How long a graceful stop waits for requests in flight by default. */
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
@@ -275,9 +278,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);
-  // prom-client is loaded by servers only, not by every import of the library.
-  const { createMetrics } = await import('./observability/metrics.js');
-  const metrics = createMetrics({
+  // prom-client is loaded by servers only, once listening (observability/deferred-metrics.ts).
+  const metrics = deferMetrics({
     journalSize: () => engine.journal.count(),
     journalCapacity: engine.journal.capacity,
     scenarioCount: () => engine.scenarios().size,
@@ -297,6 +299,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     throw error;
   });
   const { port } = server.address() as AddressInfo;
+  // Off the start-up path: the first answers go out first (a scrape before then loads it at once).
+  const loadMetrics = setTimeout(() => void metrics.load(), METRICS_LOAD_DELAY_MS).unref();
   simulator.scenarios.onReload((reload) => metrics.scenarioReload(reload.trigger, reload.ok ? 'ok' : 'failed'));
   simulator.scenarios.onReload(
     options.onScenarioReload ??
@@ -318,6 +322,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requestsInFlight: () => observer.inFlight(),
     config,
     close: async () => {
+      clearTimeout(loadMetrics);
       watcher?.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
