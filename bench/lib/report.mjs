@@ -13,8 +13,8 @@ export const TARGETS = {
 const MB = (bytes) => round(bytes / 1e6, 1);
 
 /** Median over rounds of the simulator's figure divided by a reference's, same round. */
-function ratio(runs, reference, pick) {
-  const sim = runs['liveness-sim'];
+function ratio(runs, reference, pick, numerator = 'liveness-sim') {
+  const sim = runs[numerator];
   const ref = runs[reference];
   return round(median(sim.map((run, i) => pick(run) / pick(ref[i]))), 2);
 }
@@ -52,6 +52,17 @@ export function evaluate(r) {
       compare: `${refName} ${med(express, (x) => x.p99)}, node:http ${med(node, (x) => x.p99)}; ratio ${p99}`,
       target: key === 'fpt' ? '(none)' : `<= ${TARGETS.jsonP99}x ${refName}`,
       pass: key === 'fpt' ? null : p99 <= TARGETS.jsonP99,
+    });
+  }
+  const quiet = r.throughput?.verihubs?.['liveness-sim, logs off'];
+  if (quiet) {
+    const runs = r.throughput.verihubs;
+    rows.push({
+      row: 'Request logs: Verihubs with SIM_LOG_LEVEL=warn (no line per request)',
+      measured: `${med(quiet, (x) => x.rps)} req/s (${med(quiet, (x) => x.cpuMsPerRequest)} ms CPU/req)`,
+      compare: `with logs ${med(runs['liveness-sim'], (x) => x.rps)} req/s (${med(runs['liveness-sim'], (x) => x.cpuMsPerRequest)} ms CPU/req); logs off / on ${ratio(runs, 'liveness-sim, logs off', (x) => x.rps, 'liveness-sim')}`,
+      target: '(information)',
+      pass: null,
     });
   }
   for (const [key, label] of [

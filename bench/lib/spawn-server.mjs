@@ -4,16 +4,40 @@
 // `listening on http://...` line; what the server writes afterwards (its logs) is read and
 // discarded, counted in bytes, as a log collector would.
 import { fork } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const HOOK = new URL('../servers/ipc-hook.mjs', import.meta.url).href;
 const BANNER = /listening on (http:\/\/[^\s,]+)/;
 const START_TIMEOUT_MS = 20_000;
 
+/** A free loopback port, for a server that prints no address (the simulator with its logs below info). */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resolves once something accepts connections at `port`. */
+async function accepting(port, deadline) {
+  while (performance.now() < deadline) {
+    const ok = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(true) || socket.end());
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
 /**
- * @param {{ name: string, script: string, args?: string[], execArgv?: string[], env?: Record<string,string> }} spec
+ * @param {{ name: string, script: string, args?: string[], execArgv?: string[], env?: Record<string,string>, port?: number }} spec
+ *   `port`: the server was told its port and prints no "listening on" line; wait for it to accept.
  */
-export async function spawnServer({ name, script, args = [], execArgv = [], env }) {
+export async function spawnServer({ name, script, args = [], execArgv = [], env, port }) {
   const child = fork(script, args, {
     execArgv: ['--expose-gc', '--import', HOOK, ...execArgv],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -37,24 +61,36 @@ export async function spawnServer({ name, script, args = [], execArgv = [], env 
     pending.clear();
   });
 
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${name}: no "listening on" line within ${START_TIMEOUT_MS} ms: ${out}${stderr}`)), START_TIMEOUT_MS);
-    const onData = (chunk) => {
-      out += chunk;
-      const match = BANNER.exec(out);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      child.stdout.on('data', (more) => (stdoutBytes += more.length));
-      resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code} before listening: ${stderr}`));
-    });
-  });
+  const url =
+    port !== undefined
+      ? await knownPort(port)
+      : await new Promise((resolve, reject) => {
+          let out = '';
+          const timer = setTimeout(() => reject(new Error(`${name}: no "listening on" line within ${START_TIMEOUT_MS} ms: ${out}${stderr}`)), START_TIMEOUT_MS);
+          const onData = (chunk) => {
+            out += chunk;
+            const match = BANNER.exec(out);
+            if (!match) return;
+            clearTimeout(timer);
+            child.stdout.off('data', onData);
+            child.stdout.on('data', (more) => (stdoutBytes += more.length));
+            resolve(match[1]);
+          };
+          child.stdout.on('data', onData);
+          child.once('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`${name} exited with ${code} before listening: ${stderr}`));
+          });
+        });
+
+  async function knownPort(port) {
+    child.stdout.on('data', (more) => (stdoutBytes += more.length));
+    await Promise.race([
+      accepting(port, performance.now() + START_TIMEOUT_MS),
+      exited.then((code) => Promise.reject(new Error(`${name} exited with ${code} before listening: ${stderr}`))),
+    ]);
+    return `http://127.0.0.1:${port}`;
+  }
 
   const ask = (type) =>
     new Promise((resolve) => {
