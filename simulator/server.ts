@@ -93,6 +93,8 @@ export interface RunningSimulator {
   requestsInFlight(): number;
   /** The effective configuration: every layer (config file, environment, flags, options) merged and checked. */
   config: ResolvedConfig;
+  /** The user's scenario folders (not the shipped one), and whether they are reloaded on change. */
+  scenarioFolders: { folders: string[]; watched: boolean };
   /** Stops at once, dropping whatever is in flight (tests). */
   close(): Promise<void>;
   /**
@@ -321,6 +323,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     metrics,
     requestsInFlight: () => observer.inFlight(),
     config,
+    scenarioFolders: { folders: scenarioFiles.watched, watched: watcher !== undefined },
     close: async () => {
       clearTimeout(loadMetrics);
       watcher?.close();

@@ -299,6 +299,7 @@ async function serve(): Promise<void> {
     : sim.url;
   const vendors = [...sim.engine.vendors.keys()];
   const scenarios = sim.engine.scenarios().size;
+  const { folders, watched } = sim.scenarioFolders;
   logger.info(
     {
       url: sim.url,
@@ -306,12 +307,19 @@ async function serve(): Promise<void> {
       version: VERSION,
       vendors,
       scenarios,
+      scenarioFolders: folders,
+      watchScenarios: watched,
       config: options.configFile ?? null,
       cors: cors ?? false,
       validateResponses: validateResponses ?? false,
       routes: [
         ...sim.engine.routeList().map((r) => `${r.methods.join('|')} ${r.path} (${r.vendor})`),
         `admin: ${sim.url}/__sim/health · metrics: ${sim.url}/__sim/metrics${(cors ?? false) ? ' · CORS on' : ''}${validateResponses ? ' · answers validated against contracts/' : ''}`,
+        ...(folders.length > 0
+          ? [
+              `your scenarios: ${folders.join(', ')} (${watched ? 'reloaded when a file changes' : 'not watched: --no-watch, SIM_WATCH_SCENARIOS=0 or watchScenarios: false'})`,
+            ]
+          : []),
       ],
     },
     // The URL is followed by a space: scripts read it with /listening on (http:\/\/\S+)/.

@@ -29,6 +29,8 @@ export const PRETTY_SHOWN_FIELDS = [
   'cors',
   'validateResponses',
   'routes',
+  'scenarioFolders',
+  'watchScenarios',
   'signal',
   'inFlight',
   'drainTimeoutS',
