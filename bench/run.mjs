@@ -156,7 +156,13 @@ try {
     const run = await fire({ url: sim.url, requests, connections: options.connections, seconds: options.sustainedSeconds });
     const peakRss = await sim.peakStop();
     const after = await sim.gc();
+    // For scale: bare Express under the same load (its RSS grows too: V8's young generation, freed buffers the allocator keeps).
+    await express.gc();
+    await express.peakStart();
+    await fire({ url: express.url, requests, connections: options.connections, seconds: options.sustainedSeconds });
+    const expressPeakRss = await express.peakStop();
     results.sustained[name] = {
+      expressPeakRss,
       journal,
       seconds: options.sustainedSeconds,
       requests: run.requests,

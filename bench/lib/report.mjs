@@ -84,7 +84,7 @@ export function evaluate(r) {
     rows.push({
       row: `RSS under sustained load, ${sustainedLabel[name] ?? name}, journal full (${s.journal.total}/${s.journal.capacity})`,
       measured: `peak ${MB(s.peakRss)} MB`,
-      compare: `${s.seconds} s, ${s.rps} req/s, ${s.non2xx} non-2xx; after GC: RSS ${MB(s.rssAfterGc)} MB, heapUsed ${MB(s.heapUsedAfterGc)} MB`,
+      compare: `bare Express, same load: peak ${MB(s.expressPeakRss)} MB; ${s.seconds} s, ${s.rps} req/s, ${s.non2xx} non-2xx; after GC: RSS ${MB(s.rssAfterGc)} MB, heapUsed ${MB(s.heapUsedAfterGc)} MB`,
       target: `<= ${MB(TARGETS.sustainedRssBytes)} MB`,
       pass: s.peakRss <= TARGETS.sustainedRssBytes,
     });
