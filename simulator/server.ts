@@ -71,7 +71,7 @@ export interface SimulatorOptions {
   media?: VideoPoolOptions;
   /** Reload the scenario folders when their files change (default true; README "Scenarios"); wins over the config file's `watchScenarios`. */
   watchScenarios?: boolean;
-  /** Told of every scenario reload and runtime change, and of every refused one; default: a line each in the log (`logger`), else on stderr. */
+  /** Told of every scenario reload and runtime change, and of every refused one; default: a line each in the log (`logger`), else a line on stderr for file reloads (a runtime change answered its caller already). */
   onScenarioReload?: (reload: ScenarioReload) => void;
   /**
    * A pino logger: one line per request, transport errors (README "Logs and metrics"). Default:
@@ -306,7 +306,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   simulator.scenarios.onReload((reload) => metrics.scenarioReload(reload.trigger, reload.ok ? 'ok' : 'failed'));
   simulator.scenarios.onReload(
     options.onScenarioReload ??
-      (logger ? (reload) => logScenarioReload(logger, reload) : (reload) => console.error(`[liveness-sim] ${describeReload(reload)}`)),
+      (logger
+        ? (reload) => logScenarioReload(logger, reload)
+        : // Without a logger only file reloads are told: a runtime change already answered its caller.
+          (reload) => reload.trigger === 'files' && console.error(`[liveness-sim] ${describeReload(reload)}`)),
   );
   const watcher =
     scenarioFiles.watch && scenarioFiles.watched.length > 0

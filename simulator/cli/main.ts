@@ -5,7 +5,7 @@ import { allVendors } from '../vendors/index.js';
 import { beyondThisMachine, buildEngine, buildSimulator, configLayers, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
 import { CONFIG_FILE_VARIABLE, envLayers } from '../config/env.js';
 import { effectiveSettings, formatSettings } from '../config/effective.js';
-import type { ConfigLayer } from '../config/resolve.js';
+import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
 import { loadScenarioDirs } from '../scenarios/load-dirs.js';
 import { parseScenarioText } from '../scenarios/parse.js';
 import { didYouMean } from '../scenarios/suggest.js';
@@ -56,8 +56,8 @@ config file < environment < flags.
       --validate-responses  hold every vendor answer to its contract schema; a breach answers 500 (default: $SIM_VALIDATE_RESPONSES=1)
       --drain-timeout S   on SIGTERM or SIGINT, seconds (or "500ms") to let requests in flight finish (default: 10)
       --log-level L       trace, debug (admin calls too), info (default: a line per request), warn, error,
-                          fatal or silent (default: $SIM_LOG_LEVEL, else info)
-      --log-format F      json (one object per line) or pretty (default: $SIM_LOG_FORMAT, else pretty on a
+                          fatal or silent (default: $SIM_LOG_LEVEL, logLevel, else info)
+      --log-format F      json (one object per line) or pretty (default: $SIM_LOG_FORMAT, logFormat, else pretty on a
                           terminal, json otherwise)
       --vendor ID         (scenarios) only this vendor's scenarios
       --operation OP      (contracts check) what a plain JSON body answers: fpt.liveness, verihubs.liveness, advance.token, …
@@ -149,6 +149,8 @@ function flagLayers(): ConfigLayer[] {
     ['--scenarios', 'scenarios', values.scenarios],
     ['--no-shipped', 'shippedScenarios', values['no-shipped'] ? false : undefined],
     ['--no-watch', 'watchScenarios', values['no-watch'] ? false : undefined],
+    ['--log-level', 'logLevel', choice('--log-level', values['log-level'], LOG_LEVELS)],
+    ['--log-format', 'logFormat', choice('--log-format', values['log-format'], LOG_FORMATS)],
   ];
   return flags.filter(([, , value]) => value !== undefined).map(([source, key, value]) => ({ source, values: { [key]: value } }));
 }
@@ -265,9 +267,12 @@ async function serve(): Promise<void> {
   const options = common();
   // pino (and pino-pretty on a terminal) are loaded by serve only.
   const { createLogger } = await import('../observability/logger.js');
+  // The log settings come through the layers like any other (file < environment < flags); a bad
+  // one is left to startSimulator, which names it and exits 4 as for every setting.
+  const resolved = resolveConfig(allVendors(), configLayers(options, []));
   const logger = await createLogger({
-    level: choice('--log-level', values['log-level'], 'SIM_LOG_LEVEL', LOG_LEVELS) ?? 'info',
-    format: choice('--log-format', values['log-format'], 'SIM_LOG_FORMAT', LOG_FORMATS),
+    level: (resolved.ok && resolved.config.logLevel) || 'info',
+    format: resolved.ok ? resolved.config.logFormat : undefined,
   });
 
   const sim = await startSimulator({ ...options, logger }).catch((error: NodeJS.ErrnoException & { syscall?: string }) => {
@@ -360,13 +365,11 @@ async function serve(): Promise<void> {
 }
 
 /** A setting of a fixed set from its flag, else its environment variable; a value not in it is a usage error. */
-function choice<T extends string>(flag: string, flagValue: string | undefined, env: string, allowed: readonly T[]): T | undefined {
-  const fromEnv = process.env[env]?.trim() || undefined;
-  const value = flagValue ?? fromEnv;
+/** A flag with a fixed set of values: a wrong one is a usage error (exit 2) naming the choices. */
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  const source = flagValue !== undefined ? `${flag} "${value}"` : `${env}="${value}"`;
-  fail(EXIT.usage, `${source}: one of ${allowed.join(', ')}${suggestion(value, allowed)}`);
+  fail(EXIT.usage, `${flag} "${value}": one of ${allowed.join(', ')}${suggestion(value, allowed)}`);
 }
 
 /** `hostFlag`: where the host came from and what it is, e.g. `--host 10.0.0.9`. */

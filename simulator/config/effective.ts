@@ -52,6 +52,8 @@ export function defaultValues(vendors: readonly AnyVendor[]): Record<string, unk
     port: 8080,
     host: '127.0.0.1',
     drainTimeout: duration(10_000),
+    logLevel: 'info',
+    logFormat: null,
     adminToken: null,
     cors: false,
     validateResponses: false,
@@ -77,7 +79,19 @@ export function defaultValues(vendors: readonly AnyVendor[]): Record<string, unk
 }
 
 /** The order printed: where it listens and who may call first, then the rest as the config file lists them. */
-const FIRST = ['port', 'host', 'drainTimeout', 'adminToken', 'cors', 'validateResponses', 'scenarios', 'shippedScenarios', 'watchScenarios'];
+const FIRST = [
+  'port',
+  'host',
+  'drainTimeout',
+  'logLevel',
+  'logFormat',
+  'adminToken',
+  'cors',
+  'validateResponses',
+  'scenarios',
+  'shippedScenarios',
+  'watchScenarios',
+];
 
 export function effectiveSettings(vendors: readonly AnyVendor[], layers: readonly ConfigLayer[]): EffectiveSetting[] {
   const values = new Map<string, unknown>();

@@ -22,8 +22,8 @@ export interface EnvVariable {
 /** The config file's name: the CLI reads it itself, before any layer. */
 export const CONFIG_FILE_VARIABLE = 'SIM_CONFIG';
 
-/** Variables the CLI reads itself (how it logs: simulator/observability): known, so never "did you mean" material. */
-const READ_BY_THE_CLI = [CONFIG_FILE_VARIABLE, 'SIM_LOG_LEVEL', 'SIM_LOG_FORMAT'];
+/** Variables the CLI reads itself: known, so never "did you mean" material. */
+const READ_BY_THE_CLI = [CONFIG_FILE_VARIABLE];
 
 /** `PORT` and `HOST` as platforms set them; `SIM_PORT` and `SIM_HOST` win over them. */
 const PLAIN: Record<string, string> = { PORT: 'port', HOST: 'host' };

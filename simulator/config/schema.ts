@@ -1,9 +1,10 @@
 import type { AnyVendor } from '../engine/vendor.js';
 import { FAULT_KEYS } from './faults.js';
 import { LIMIT_KEYS } from './limits.js';
+import { LOG_FORMATS, LOG_LEVELS } from '../observability/log-options.js';
 
 /** What the server and the CLI read: where to listen, how long a stop drains, the shipped catalogue. */
-export const SERVER_KEYS = ['shippedScenarios', 'port', 'host', 'drainTimeout'] as const;
+export const SERVER_KEYS = ['shippedScenarios', 'port', 'host', 'drainTimeout', 'logLevel', 'logFormat'] as const;
 
 /**
  * The config file's top-level keys, and the JSON Schema (draft 2020-12) of the whole file built from
@@ -71,6 +72,11 @@ const TOP_LEVEL: Record<Exclude<ConfigKey, 'vendors'>, object> = {
   shippedScenarios: { description: 'Load the shipped scenario catalogue (default true).', type: 'boolean' },
   port: whole('Port to listen on (default 8080; 0: a free one).', 0, 65535),
   host: { description: 'Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface).', type: 'string', minLength: 1 },
+  logLevel: {
+    description: 'What `serve` logs: info (default) a line per request; debug admin calls too; warn and above only problems; silent nothing.',
+    enum: [...LOG_LEVELS],
+  },
+  logFormat: { description: 'json (one object per line) or pretty; default: pretty on a terminal, json otherwise.', enum: [...LOG_FORMATS] },
   drainTimeout: {
     description: 'On SIGTERM or SIGINT, how long requests in flight may finish: seconds, or a duration ("10s", default); at most 1h.',
     anyOf: [

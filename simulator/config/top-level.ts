@@ -5,6 +5,7 @@ import type { VideoPoolOptions } from '../workers/video-pool.js';
 import { readFaultSettings, type FaultSettings } from './faults.js';
 import { readBodyLimits, readLimits } from './limits.js';
 import { readMediaLimits } from './media.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../observability/log-options.js';
 
 /**
  * Every top-level setting but `vendors`, read from one layer (the config file, one environment
@@ -24,6 +25,9 @@ export interface TopLevelSettings {
   port?: number;
   host?: string;
   drainTimeoutMs?: number;
+  /** How `serve` logs (README "Logs and metrics"); a library's server takes a logger instead. */
+  logLevel?: LogLevel;
+  logFormat?: LogFormat;
   limits: Partial<EngineLimits>;
   body: Partial<BodyLimits>;
   faults: FaultSettings;
@@ -40,7 +44,8 @@ export function readTopLevel(values: Record<string, unknown>, source: string, pr
     faults: readFaultSettings(values, source, problems),
     media: readMediaLimits(values, source, problems),
   };
-  const { scenarios, shippedScenarios, watchScenarios, adminToken, journalCapacity, cors, validateResponses, port, host, drainTimeout } = values;
+  const { scenarios, shippedScenarios, watchScenarios, adminToken, journalCapacity, cors, validateResponses, port, host, drainTimeout, logLevel, logFormat } =
+    values;
   for (const [key, value] of [
     ['cors', cors],
     ['validateResponses', validateResponses],
@@ -70,6 +75,14 @@ export function readTopLevel(values: Record<string, unknown>, source: string, pr
   if (host !== undefined) {
     if (typeof host === 'string' && host.trim() !== '') read.host = host.trim();
     else problems.push(`${source}: host: an address or a host name (127.0.0.1: this machine only; 0.0.0.0: every interface)`);
+  }
+  if (logLevel !== undefined) {
+    if ((LOG_LEVELS as readonly unknown[]).includes(logLevel)) read.logLevel = logLevel as LogLevel;
+    else problems.push(`${source}: logLevel: one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (logFormat !== undefined) {
+    if ((LOG_FORMATS as readonly unknown[]).includes(logFormat)) read.logFormat = logFormat as LogFormat;
+    else problems.push(`${source}: logFormat: one of ${LOG_FORMATS.join(', ')}`);
   }
   if (drainTimeout !== undefined) {
     // Seconds, as the --drain-timeout flag has always taken them, or a duration with its unit.

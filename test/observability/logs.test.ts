@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../simulator/observability/logger.js';
@@ -138,13 +141,56 @@ describe('the log: one structured line per request, never a secret', () => {
 
 describe('log settings on the command line', () => {
   it.each([
-    [['--log-level', 'loud'], {}, '[liveness-sim] --log-level "loud": one of trace, debug, info, warn, error, fatal, silent'],
-    [['--log-format', 'yaml'], {}, '[liveness-sim] --log-format "yaml": one of json, pretty'],
-    [[], { SIM_LOG_FORMAT: 'jsn' }, '[liveness-sim] SIM_LOG_FORMAT="jsn": one of json, pretty (did you mean json?)'],
-  ])('%j %j: exit 2 with one line on stderr naming the choices', (args, env, message) => {
-    const result = runCli(['serve', '--port', '0', ...args], { env });
+    [['--log-level', 'loud'], '[liveness-sim] --log-level "loud": one of trace, debug, info, warn, error, fatal, silent'],
+    [['--log-format', 'yaml'], '[liveness-sim] --log-format "yaml": one of json, pretty'],
+  ])('%j: a wrong flag is a usage error, exit 2 with one line on stderr naming the choices', (args, message) => {
+    const result = runCli(['serve', '--port', '0', ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`${message}\n`);
     expect(result.stdout).toBe('');
+  });
+
+  it('a wrong value in the environment or the config file is a bad setting like any other: exit 4 naming its source', () => {
+    const env = runCli(['serve', '--port', '0'], { env: { SIM_LOG_FORMAT: 'jsn' } });
+    expect(env.status).toBe(4);
+    expect(env.stderr).toBe('[liveness-sim] not started: SIM_LOG_FORMAT: logFormat: one of json, pretty\n');
+    const dir = mkdtempSync(join(tmpdir(), 'sim-log-'));
+    writeFileSync(join(dir, 'sim.yaml'), 'logLevel: loud\n');
+    const file = runCli(['serve', '--port', '0', '--config', join(dir, 'sim.yaml')]);
+    expect(file.status).toBe(4);
+    expect(file.stderr).toBe(`[liveness-sim] not started: ${join(dir, 'sim.yaml')}: logLevel: one of trace, debug, info, warn, error, fatal, silent\n`);
+  });
+
+  it('logLevel and logFormat are settings: the config file, then the environment, then the flag, as `liveness-sim config` reports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-log-'));
+    const path = join(dir, 'sim.yaml');
+    writeFileSync(path, 'logLevel: warn\nlogFormat: pretty\n');
+    const effective = (args: string[], env: Record<string, string> = {}) => {
+      const result = runCli(['config', '--json', '--config', path, ...args], { env });
+      expect(result.status).toBe(0);
+      const { settings } = JSON.parse(result.stdout) as { settings: { key: string; value: unknown; source: string }[] };
+      return Object.fromEntries(settings.filter((s) => s.key.startsWith('log')).map((s) => [s.key, [s.value, s.source]]));
+    };
+    expect(effective([])).toEqual({ logLevel: ['warn', path], logFormat: ['pretty', path] });
+    expect(effective([], { SIM_LOG_LEVEL: 'error' })).toEqual({ logLevel: ['error', 'SIM_LOG_LEVEL'], logFormat: ['pretty', path] });
+    expect(effective(['--log-level', 'debug', '--log-format', 'json'], { SIM_LOG_LEVEL: 'error' })).toEqual({
+      logLevel: ['debug', '--log-level'],
+      logFormat: ['json', '--log-format'],
+    });
+  });
+
+  it('serve logs as the config file says: logLevel debug adds the admin calls, in JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-log-'));
+    writeFileSync(join(dir, 'sim.yaml'), 'logLevel: debug\nlogFormat: json\n');
+    const sim = await serveCli(['--config', join(dir, 'sim.yaml')]);
+    try {
+      expect((await fetch(`${sim.url}/__sim/scenarios/armed`)).status).toBe(200);
+    } finally {
+      sim.child.kill('SIGTERM');
+      await sim.exited;
+    }
+    const admin = parseLines(sim.stdout()).filter((line) => line.msg === 'admin');
+    expect(admin).toHaveLength(1);
+    expect(admin[0]).toMatchObject({ level: 20, method: 'GET', path: '/__sim/scenarios/armed', status: 200 });
   });
 });
