@@ -1,9 +1,9 @@
-import { request } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
+import { openFptUpload } from '../support/open-upload.js';
 import { serveCli } from './spawn.js';
 
 const VIDEO = fixture('video-720p-25fps-5s.mp4');
@@ -11,26 +11,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An FPT upload sent in two halves, so that it can be mid-flight when the signal comes. */
 function startUpload(url: string) {
-  const boundary = 'drain-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\n`),
-    VIDEO,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { req, body, answer } = openFptUpload(url, VIDEO);
   const half = Math.floor(body.length / 2);
-  const req = request(`${url}/dmp/liveness/v3`, {
-    method: 'POST',
-    headers: { 'api-key': 'k', 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-  });
-  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
   req.write(body.subarray(0, half));
   return { answer, finish: () => req.end(body.subarray(half)) };
 }

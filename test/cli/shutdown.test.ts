@@ -1,6 +1,6 @@
-import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
+import { openFptUpload } from '../support/open-upload.js';
 import { serveCli } from './spawn.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,25 +17,7 @@ function tenMegabyteVideo(): Buffer {
 
 /** An FPT upload written in small pieces, slowly, as a phone on a poor network sends it. */
 function slowUpload(url: string, video: Buffer) {
-  const boundary = 'shutdown-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\n`),
-    video,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const req = request(`${url}/dmp/liveness/v3`, {
-    method: 'POST',
-    headers: { 'api-key': 'k', 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-  });
-  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
+  const { req, body, answer } = openFptUpload(url, video);
   let sent = 0;
   const piece = 256 * 1024;
   /** Sends up to `bytes` more, a piece every 40 ms. */
