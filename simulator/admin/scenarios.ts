@@ -25,6 +25,9 @@ export function scenarioListing(s: Scenario) {
 /** How the problems of a refused body are prefixed: the way a file's name the file. */
 const BODY = 'body';
 
+/** A scenario is a few hundred bytes; anything far past that is refused before a parser sees it. */
+export const MAX_SCENARIO_BODY_BYTES = 64 * 1024;
+
 /**
  * Runtime scenarios (README "Admin API"): `POST /__sim/scenarios` adds one, `PUT
  * /__sim/scenarios/{vendor}/{name}` adds or replaces one, `DELETE` removes one. A body is one
@@ -44,6 +47,17 @@ export function scenarioRoutes(engine: Engine, set: ScenarioSet) {
     if (req.body.kind === 'unreadable') return { ok: false, problem: unreadable(req.body.reason) };
     if (req.body.kind !== 'bytes')
       return { ok: false, problem: badRequest('body', 'send one scenario as JSON, or as YAML with Content-Type: application/yaml') };
+    if (req.body.bytes.length > MAX_SCENARIO_BODY_BYTES)
+      return {
+        ok: false,
+        problem: problemResponse({
+          type: 'bad-admin-request',
+          title: 'Bad admin request',
+          status: 413,
+          detail: `[liveness-sim] field "body": one scenario is at most ${MAX_SCENARIO_BODY_BYTES} bytes (got ${req.body.bytes.length}); nothing changed.`,
+          field: 'body',
+        }),
+      };
     const text = new TextDecoder().decode(req.body.bytes);
     const yaml = /\byaml\b/i.test(req.body.contentType);
     let data: unknown;

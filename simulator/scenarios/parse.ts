@@ -45,10 +45,17 @@ export function parseScenarioText(text: string, source: string, vendors: Readonl
   return read.ok ? parseScenarioObject(read.value, source, vendors) : read;
 }
 
+const MAX_YAML_ERRORS = 5;
+
 /** A scenario's YAML text as data, or one line per YAML error (before any check of the content). */
 export function readScenarioYaml(text: string, source: string): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => describeYamlError(e, text, source)) };
+  if (doc.errors.length > 0) {
+    // One broken bracket can make hundreds of follow-on errors: the first few say what to fix.
+    const shown = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => describeYamlError(e, text, source));
+    const more = doc.errors.length - shown.length;
+    return { ok: false, errors: more > 0 ? [...shown, `${source}: ${more} more YAML error(s) after these`] : shown };
+  }
   try {
     return { ok: true, value: doc.toJS() };
   } catch (error) {
@@ -76,7 +83,15 @@ function describeYamlError(error: YAMLError, text: string, source: string): stri
     at = { line: last + 1, col: lines[last]!.length + 1 };
     problem = `${what} before the file ends`;
   }
-  return `${source}:${at.line}:${at.col}: not valid YAML: ${problem}: ${lines[at.line - 1]!.trim()}`;
+  return `${source}:${at.line}:${at.col}: not valid YAML: ${problem}: ${quoteLine(lines[at.line - 1]!, at.col)}`;
+}
+
+/** The offending line, trimmed, and cut around the column when long: a one-line message stays one readable line. */
+function quoteLine(line: string, col: number, room = 120): string {
+  const text = line.trim();
+  if (text.length <= room) return text;
+  const start = Math.max(0, Math.min(col - 1 - (line.length - line.trimStart().length) - room / 2, text.length - room));
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + room)}${start + room < text.length ? '…' : ''}`;
 }
 
 /**

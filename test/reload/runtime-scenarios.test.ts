@@ -109,6 +109,21 @@ describe('runtime scenarios through the admin API', () => {
     expect(refused.body.errors[0]).toMatch(message);
   });
 
+  it('refuses a body past 64 KiB with 413 before parsing it, and quotes at most a slice of a long bad YAML line; the server keeps serving', async () => {
+    const { sim } = await start();
+    const before = await admin(sim.url, 'GET', '/__sim/scenarios');
+    const huge = await admin(sim.url, 'POST', '/__sim/scenarios', `a: ${'['.repeat(100_000)}`, 'application/yaml');
+    expect(huge.status).toBe(413);
+    expect(huge.body.detail).toContain('at most 65536 bytes');
+    const nested = await admin(sim.url, 'POST', '/__sim/scenarios', `a: ${'['.repeat(60_000)}`, 'application/yaml');
+    expect(nested.status).toBe(400);
+    expect(nested.body.errors.length).toBeLessThanOrEqual(6);
+    expect(nested.body.errors[0]).toMatch(/^body:1:\d+: not valid YAML: /);
+    for (const line of nested.body.errors) expect(line.length).toBeLessThan(400);
+    expect(await admin(sim.url, 'GET', '/__sim/scenarios')).toEqual(before);
+    expect((await fetch(`${sim.url}/__sim/health`)).status).toBe(200);
+  });
+
   it('PUT creates (201), replaces (200), overlays a file scenario until deleted, and refuses an id unlike the path', async () => {
     const { sim } = await start({ 'team.yaml': verihubsScenario('team', 'success') });
     expect(await admin(sim.url, 'PUT', '/__sim/scenarios/verihubs/put-me', { version: 1, outcome: 'not-live' })).toMatchObject({
