@@ -1,5 +1,6 @@
 import { unitFromDigest, utf8, type Sha256 } from '../../engine/digest.js';
 import { inspectImage } from '../../media/image.js';
+import type { Findings } from './bitmask.js';
 import type { ErrorCode } from './codes.js';
 import { isGrayscale } from './grayscale.js';
 import type { LivePerson } from './keywords.js';
@@ -40,21 +41,7 @@ export const QUALITY_THRESHOLD = 0.5;
 const within = ([low, high]: readonly [number, number], unit: number) => low + unit * (high - low);
 
 /** Draws every score of a live face from a digest; `set` turns findings on. */
-export function analysisFromDigest(
-  hex: string,
-  sessionId: string,
-  found: Partial<{
-    live: boolean;
-    nface: number;
-    blur: boolean;
-    dark: boolean;
-    grayscale: boolean;
-    sunglasses: boolean;
-    mask: boolean;
-    veil: boolean;
-    hat: boolean;
-  }> = {},
-): Analysis {
+export function analysisFromDigest(hex: string, sessionId: string, found: Partial<Findings & { live: boolean; veil: boolean; hat: boolean }> = {}): Analysis {
   const live = found.live ?? true;
   const blur = found.blur ?? false;
   const dark = found.dark ?? false;
