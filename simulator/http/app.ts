@@ -78,13 +78,27 @@ export function createApp(simulator: SimHandler, options: AppOptions = {}) {
   return app;
 }
 
+/**
+ * A request target that is a plain absolute path (no query, no dot segment, no escape or character
+ * that URL parsing would rewrite) is its own pathname: such targets, every vendor call's, skip
+ * `new URL` (3 % of the CPU under load in issue 13's profile). Anything else is parsed.
+ */
+const PLAIN_PATH = /^(?:(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+\/?|\/)$/;
+
 export function toSimRequest(req: Request, body: SimBody): SimRequest {
-  const url = new URL(req.originalUrl, 'http://sim.invalid');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
+  const target = req.originalUrl;
+  let path = target;
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] ??= value;
-  return { method: req.method.toUpperCase(), path: url.pathname, query, headers, body };
+  if (!PLAIN_PATH.test(target)) {
+    const url = new URL(target, 'http://sim.invalid');
+    path = url.pathname;
+    for (const [name, value] of url.searchParams) query[name] ??= value;
+  }
+  // Node gives header names in lower case, and joins repeated ones except Set-Cookie.
+  const headers: Record<string, string> = {};
+  for (const name in req.headers) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { method: req.method.toUpperCase(), path, query, headers, body };
 }
