@@ -1,9 +1,11 @@
+import { randomBytes } from '../../engine/random.js';
+
 /**
- * Identifiers the vendor hands out. Random (WebCrypto, so msw in a browser works too): only
- * scores must be reproducible, ids need only be unique.
+ * Identifiers the vendor hands out. Random (WebCrypto, pooled: engine/random.ts, so msw in a
+ * browser works too): only scores must be reproducible, ids need only be unique.
  */
 export function randomHex(length: number): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(Math.ceil(length / 2)));
+  const bytes = randomBytes(Math.ceil(length / 2));
   let hex = '';
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex.slice(0, length);
@@ -24,6 +26,6 @@ export const newSignatureId = () => randomHex(32);
  */
 export function mediaObjectName(nowMs: number): string {
   const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, '');
-  const digits = [...globalThis.crypto.getRandomValues(new Uint8Array(10))].map((b) => String(b % 10)).join('');
+  const digits = [...randomBytes(10)].map((b) => String(b % 10)).join('');
   return `random_${stamp}_${digits}`;
 }
