@@ -21,16 +21,23 @@ export function decodedLength(text: string): number {
 
 /** Node's Buffer, found at run time (it is a global there, absent in browsers). */
 interface NativeBase64 {
-  from(text: string, encoding: 'base64'): Uint8Array;
+  from(text: string, encoding: 'base64'): Uint8Array & { toString(encoding: 'base64'): string };
 }
 const native = (globalThis as { Buffer?: NativeBase64 }).Buffer;
 
 /**
- * Decodes text that passed isStandardBase64. Natively on Node: a 5 MB image's base64 in a few
- * milliseconds, where the portable loop takes ten times as long (issue 13's profile).
+ * The bytes of standard base64, or undefined when `text` is not (isStandardBase64 decides).
+ * Natively on Node: a 5 MB image's base64 in a few milliseconds, where the portable loop takes
+ * ten times as long (issue 13's profile). Node's decoder is lenient (it skips what is not base64
+ * and takes the URL-safe alphabet), so the text is checked too: first by encoding the bytes
+ * back, which gives the same text exactly when it was canonical base64, the common case
+ * (3.5 kB image: 1.7 us, against 5.8 us for the RegExp, then the decoding); anything else by
+ * the RegExp, which also admits non-zero trailing bits as the vendor does.
  */
-export function decodeBase64(text: string): Uint8Array {
-  return native ? native.from(text, 'base64') : decodePortably(text);
+export function decodeStandardBase64(text: string): Uint8Array | undefined {
+  if (!native || text === '') return isStandardBase64(text) ? decodePortably(text) : undefined;
+  const bytes = native.from(text, 'base64');
+  return bytes.toString('base64') === text || isStandardBase64(text) ? bytes : undefined;
 }
 
 /** The same decoding without Buffer, for browsers. */

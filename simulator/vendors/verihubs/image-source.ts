@@ -1,4 +1,4 @@
-import { decodeBase64, decodedLength, isStandardBase64 } from './base64.js';
+import { decodedLength, decodeStandardBase64, isStandardBase64 } from './base64.js';
 import type { ErrorCode } from './codes.js';
 import { parseKeyword, type SandboxKeyword } from './keywords.js';
 import type { VerihubsSettings } from './settings.js';
@@ -28,9 +28,10 @@ export function classifyImage(image: string, settings: Pick<VerihubsSettings, 's
     if (settings.dataUrlPrefix === 'refuse') return missing;
     base64 = image.replace(DATA_URL_PREFIX, '');
   }
-  if (!isStandardBase64(base64)) return missing;
-  if (decodedLength(base64) > settings.maxImageBytes) return { kind: 'error', code: 'INVALID_PAYLOAD_IMAGE_SIZE' };
-  return { kind: 'bytes', bytes: decodeBase64(base64) };
+  // Past the cap, refused before decoding (SIZE only for what is base64 at all).
+  if (decodedLength(base64) > settings.maxImageBytes) return isStandardBase64(base64) ? { kind: 'error', code: 'INVALID_PAYLOAD_IMAGE_SIZE' } : missing;
+  const bytes = decodeStandardBase64(base64);
+  return bytes ? { kind: 'bytes', bytes } : missing;
 }
 
 /** The image string as a scenario `when` fact: keywords and URLs, never a photo's base64. */
