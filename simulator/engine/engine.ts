@@ -8,6 +8,7 @@ import { createFaultControl, type FaultControl } from './fault-control.js';
 import { withFaults } from './faults.js';
 import { createThrottle, type ThrottleRules } from './throttle.js';
 import { createJournal, type CredentialMatch, type Journal } from './journal.js';
+import { without } from './headers.js';
 import { DEFAULT_LIMITS, MAX_SCENARIO_NAME, type EngineLimits } from './limits.js';
 import { LruMap } from './lru.js';
 import { originOf } from './origin.js';
@@ -317,10 +318,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // The set this request is answered from, whole, whatever a reload swaps in meanwhile.
     const set = scenarios;
     // The scenario header is the simulator's, never the vendor's: strip it before the vendor sees it.
-    const { [SCENARIO_HEADER]: scenarioName, ...headers } = original.headers;
-    const faultHeaders = faults.fromHeaders(headers);
+    const scenarioName = original.headers[SCENARIO_HEADER];
+    const faultHeaders = faults.fromHeaders(scenarioName === undefined ? original.headers : without(original.headers, SCENARIO_HEADER));
     if ('problem' in faultHeaders) return faultHeaders.problem;
-    const req: SimRequest = { ...original, headers: faultHeaders.headers };
+    const req: SimRequest = faultHeaders.headers === original.headers ? original : { ...original, headers: faultHeaders.headers };
 
     let response: SimResponse;
     let code: string | undefined;
@@ -401,7 +402,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     // Armed entries keep labels, never secret keys; `when` patterns match the credential itself.
     const selection = scenariosApply
-      ? selectScenario({ vendor: vendor.id, credential: label, fromHeader, armed: armedFor(label), scenarios: set, facts: factsOf(vendor, req, credential) })
+      ? selectScenario({
+          vendor: vendor.id,
+          credential: label,
+          fromHeader,
+          armed: armedFor(label),
+          scenarios: set,
+          facts: () => factsOf(vendor, req, credential),
+        })
       : undefined;
     if (selection && !selection.scenario.skipRequestChecks) {
       // Only a well-formed request reaches a scenario; a malformed one uses none up.

@@ -1,5 +1,6 @@
 import { faultRuleFromHeader, latencyRuleFromHeader } from './fault-spec.js';
 import { chooseFaults, createRng, randomSeed, type FaultChoice, type FaultPlan, type FaultRule, type LatencyRule, type Rng } from './faults.js';
+import { without } from './headers.js';
 import { problemResponse } from './problem.js';
 import type { SimResponse, VendorId } from './types.js';
 
@@ -57,8 +58,10 @@ export function createFaultControl(options: { seed?: number | undefined } = {}):
   return {
     seed,
     fromHeaders(headers) {
-      const { [FAULT_HEADER]: faultText, [LATENCY_HEADER]: latencyText, ...rest } = headers;
+      const faultText = headers[FAULT_HEADER];
+      const latencyText = headers[LATENCY_HEADER];
       if (faultText === undefined && latencyText === undefined) return { headers, plan: undefined };
+      const rest = without(headers, FAULT_HEADER, LATENCY_HEADER);
       const plan: FaultPlan = {};
       if (faultText !== undefined) {
         const rule = faultRuleFromHeader(faultText);

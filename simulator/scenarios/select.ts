@@ -13,7 +13,8 @@ export interface SelectionInput {
   fromHeader: Scenario | undefined;
   armed: readonly ArmedScenario[];
   scenarios: ReadonlyMap<string, Scenario>;
-  facts: Record<string, string[]>;
+  /** The request's facts, asked for only when a `when` scenario of the vendor is tried (they parse the body). */
+  facts: () => Record<string, string[]>;
 }
 
 export type Selection =
@@ -25,12 +26,30 @@ export function selectScenario(input: SelectionInput): Selection | undefined {
   const newestFirst = [...input.armed].reverse().filter(forVendor);
   const armed = newestFirst.find((a) => a.credential !== null && a.credential === input.credential) ?? newestFirst.find((a) => a.credential === null);
   if (armed) return { via: 'armed', scenario: input.scenarios.get(armed.scenarioId)!, armed };
-  for (const scenario of input.scenarios.values()) {
-    if (scenario.vendor === input.vendor && scenario.when && whenMatches(scenario.when, input.facts)) {
-      return { via: 'when', scenario };
-    }
+  let facts: Record<string, string[]> | undefined;
+  for (const scenario of whenScenarios(input.scenarios, input.vendor)) {
+    facts ??= input.facts();
+    if (whenMatches(scenario.when!, facts)) return { via: 'when', scenario };
   }
   return undefined;
+}
+
+/** Each set's `when` scenarios by vendor, in the set's order; a set is replaced whole, never changed. */
+const whenIndex = new WeakMap<ReadonlyMap<string, Scenario>, Map<string, Scenario[]>>();
+
+function whenScenarios(set: ReadonlyMap<string, Scenario>, vendor: string): readonly Scenario[] {
+  let byVendor = whenIndex.get(set);
+  if (!byVendor) {
+    byVendor = new Map();
+    for (const scenario of set.values()) {
+      if (!scenario.when) continue;
+      const list = byVendor.get(scenario.vendor);
+      if (list) list.push(scenario);
+      else byVendor.set(scenario.vendor, [scenario]);
+    }
+    whenIndex.set(set, byVendor);
+  }
+  return byVendor.get(vendor) ?? [];
 }
 
 export function whenMatches(when: Record<string, string[]>, facts: Record<string, string[]>): boolean {

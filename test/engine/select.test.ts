@@ -34,7 +34,7 @@ const base = {
   fromHeader: undefined,
   armed: [] as ArmedScenario[],
   scenarios: catalogue,
-  facts: { filename: ['video.mp4'] },
+  facts: () => ({ filename: ['video.mp4'] }) as Record<string, string[]>,
 };
 
 describe('scenario selection: first match wins', () => {
@@ -45,15 +45,32 @@ describe('scenario selection: first match wins', () => {
     ['the newest armed wins among equals', { armed: [armedFor('fpt/a', null), armedFor('fpt/b', null)] }, 'armed', 'fpt/b'],
     ['armed for another credential does not apply', { armed: [armedFor('fpt/a', 'key-2')] }, undefined, undefined],
     ['armed for another vendor does not apply', { armed: [armedFor('verihubs/c', null)] }, undefined, undefined],
-    ['armed beats a when match', { armed: [armedFor('fpt/a', null)], facts: { filename: ['spoof.mp4'] } }, 'armed', 'fpt/a'],
-    ['a when match on a fact', { facts: { filename: ['my-spoof.mp4'] } }, 'when', 'fpt/by-name'],
-    ['a when needs every fact to match', { facts: { filename: ['a.webm'] }, credential: 'key-2' }, undefined, undefined],
-    ['a when on credential and file name', { facts: { filename: ['a.webm'], credential: ['key-1'] } }, 'when', 'fpt/by-key'],
+    ['armed beats a when match', { armed: [armedFor('fpt/a', null)], facts: () => ({ filename: ['spoof.mp4'] }) }, 'armed', 'fpt/a'],
+    ['a when match on a fact', { facts: () => ({ filename: ['my-spoof.mp4'] }) }, 'when', 'fpt/by-name'],
+    ['a when needs every fact to match', { facts: () => ({ filename: ['a.webm'] }), credential: 'key-2' }, undefined, undefined],
+    ['a when on credential and file name', { facts: () => ({ filename: ['a.webm'], credential: ['key-1'] }) }, 'when', 'fpt/by-key'],
     ['nothing: realistic behaviour', {}, undefined, undefined],
   ])('%s', (_name, overrides, via, id) => {
     const selection = selectScenario({ ...base, ...overrides });
     expect(selection?.via).toBe(via);
     expect(selection?.scenario.id).toBe(id);
+  });
+});
+
+describe('request facts are read only when a when scenario needs them', () => {
+  it('never reads them for a vendor without when scenarios, nor once a scenario is armed', () => {
+    const unread = () => {
+      throw new Error('facts read');
+    };
+    expect(selectScenario({ ...base, vendor: 'verihubs', facts: unread })).toBeUndefined();
+    expect(selectScenario({ ...base, armed: [armedFor('fpt/a', null)], facts: unread })?.scenario.id).toBe('fpt/a');
+  });
+
+  it('reads them once for all the when scenarios tried', () => {
+    let reads = 0;
+    const facts = () => (reads++, { filename: ['a.webm'] });
+    expect(selectScenario({ ...base, credential: 'key-2', facts })).toBeUndefined();
+    expect(reads).toBe(1);
   });
 });
 
