@@ -22,7 +22,7 @@ import { topLevelFlags } from './config/set-flags.js';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './config/resolve.js';
 import { isTextSetting } from './config/env.js';
 import { createVideoPool, type VideoPoolOptions } from './workers/video-pool.js';
-import { loadScenarioDirs, shippedScenariosDir } from './scenarios/load-dirs.js';
+import { loadScenarioFolders } from './scenarios/load-dirs.js';
 import { whenOverlaps } from './scenarios/overlaps.js';
 import { describeReload, type ScenarioReload } from './scenarios/scenario-set.js';
 import { watchScenarioFolders } from './reload/watch-scenarios.js';
@@ -147,9 +147,9 @@ function build(
   if (!resolved.ok) problems.push(...resolved.problems);
   const config = resolved.ok ? resolved.config : undefined;
 
-  const dirs = [...(config?.shippedScenarios === false ? [] : [shippedScenariosDir()]), ...(config?.scenarios ?? [])];
+  const folders = { shipped: config?.shippedScenarios !== false, folders: config?.scenarios ?? [] };
   const vendorMap = new Map(vendors.map((v) => [v.id, v]));
-  const loaded = loadScenarioDirs(dirs, vendorMap);
+  const loaded = loadScenarioFolders(folders, vendorMap);
   problems.push(...loaded.folderErrors);
   if (problems.length > 0 || !config) throw new SimulatorConfigError([...problems, ...loaded.errors], 'config');
   if (loaded.errors.length > 0) throw new SimulatorConfigError(loaded.errors, 'scenarios');
@@ -181,10 +181,10 @@ function build(
     scenarioFiles: {
       watched: config.scenarios ?? [],
       watch: config.watchScenarios !== false,
-      // A reload loads the whole set exactly as the start did (the shipped folder included, so a
+      // A reload loads the whole set exactly as the start did (the shipped catalogue included, so a
       // user's file replacing a shipped id keeps doing so).
       load: () => {
-        const again = loadScenarioDirs(dirs, vendorMap);
+        const again = loadScenarioFolders(folders, vendorMap);
         return { scenarios: again.scenarios, errors: [...again.folderErrors, ...again.errors] };
       },
     },

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { resolveSettings } from '../simulator/config/settings.js';
 import { createEngine as createPureEngine, type Engine, type EngineOptions } from '../simulator/engine/engine.js';
 import type { VendorId } from '../simulator/engine/types.js';
 import type { AnyVendor } from '../simulator/engine/vendor.js';
-import { loadScenarioDirs, shippedScenariosDir } from '../simulator/scenarios/load-dirs.js';
+import { shippedScenariosOnNode } from '../simulator/scenarios/load-dirs.js';
 import type { Scenario } from '../simulator/scenarios/types.js';
 import { SimulatorConfigError } from '../simulator/server.js';
 import { composeSimulator, type Simulator } from '../simulator/simulator.js';
@@ -37,13 +36,8 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
   if (!settings.ok) problems.push(...settings.errors);
   let scenarios = options.scenarios;
   if (scenarios === undefined) {
-    // One folder per vendor, so a subset of vendors loads only its own scenarios.
-    const loaded = loadScenarioDirs(
-      vendors.map((v) => join(shippedScenariosDir(), v.id)),
-      new Map(vendors.map((v) => [v.id, v])),
-    );
-    problems.push(...loaded.folderErrors, ...loaded.errors);
-    scenarios = loaded.scenarios;
+    // Each vendor's own scenarios, later vendors first (as when each vendor's folder was read apart).
+    scenarios = vendors.toReversed().flatMap((v) => shippedScenariosOnNode(new Map([[v.id, v]])));
   }
   if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
   return createPureEngine({ sha256: nodeSha256, ...options, vendors, scenarios, settings: settings.settings });

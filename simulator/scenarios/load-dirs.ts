@@ -4,7 +4,18 @@ import { fileURLToPath } from 'node:url';
 import type { AnyVendor } from '../engine/vendor.js';
 import type { VendorId } from '../engine/types.js';
 import { parseScenarioText } from './parse.js';
+import { shippedScenarios } from './shipped.js';
 import type { Scenario } from './types.js';
+
+/** What loading scenario folders gives. */
+export interface LoadedScenarios {
+  scenarios: Scenario[];
+  /** Problems of files. */
+  errors: string[];
+  /** Folders that do not exist or cannot be read: a mistake of the configuration, not of a file. */
+  folderErrors: string[];
+  replaced: Array<{ scenario: Scenario; was: Scenario }>;
+}
 
 /**
  * The file-system edge of scenarios: reads every *.yaml / *.yml below the given folders and hands
@@ -13,62 +24,94 @@ import type { Scenario } from './types.js';
  * back in selection order, later folders first, so a user's `when` is tried before a shipped one.
  * The same id twice in one folder is an error. Hidden files and folders (a leading dot) are skipped.
  */
-export function loadScenarioDirs(
-  dirs: readonly string[],
+export function loadScenarioDirs(dirs: readonly string[], vendors: ReadonlyMap<VendorId, AnyVendor>): LoadedScenarios {
+  return mergeFolders(dirs.map((dir) => readFolder(dir, vendors)));
+}
+
+/**
+ * The shipped catalogue (unless `shipped` is false), then the given folders, as loadScenarioDirs
+ * loads `[shippedScenariosDir(), ...folders]`, the same scenarios with the same sources, but the
+ * catalogue comes parsed and checked at build time (shipped.ts): no file of it is read.
+ */
+export function loadScenarioFolders(
+  { shipped, folders }: { shipped: boolean; folders: readonly string[] },
   vendors: ReadonlyMap<VendorId, AnyVendor>,
-): {
+): LoadedScenarios {
+  const catalogue = shipped ? [{ scenarios: shippedScenariosOnNode(vendors), errors: [] }] : [];
+  return mergeFolders([...catalogue, ...folders.map((dir) => readFolder(dir, vendors))]);
+}
+
+/** The shipped catalogue, each scenario's source its file as the folder loader names it. */
+export function shippedScenariosOnNode(vendors: ReadonlyMap<VendorId, AnyVendor>): Scenario[] {
+  const dir = shippedScenariosDir();
+  return shippedScenarios(vendors, (file) => displayPath(join(dir, file)));
+}
+
+/** One folder's scenarios in file order; the same id twice in it is an error. */
+interface FolderScenarios {
   scenarios: Scenario[];
-  /** Problems of files. */
   errors: string[];
-  /** Folders that do not exist or cannot be read: a mistake of the configuration, not of a file. */
-  folderErrors: string[];
-  replaced: Array<{ scenario: Scenario; was: Scenario }>;
-} {
+  folderError?: string;
+}
+
+function readFolder(dir: string, vendors: ReadonlyMap<VendorId, AnyVendor>): FolderScenarios {
+  const scenarios: Scenario[] = [];
+  const errors: string[] = [];
+  const seenHere = new Map<string, string>();
+  let files: string[];
+  try {
+    files = yamlFilesBelow(dir);
+  } catch (error) {
+    return { scenarios, errors, folderError: `${dir}: cannot read the scenario folder: ${(error as Error).message}` };
+  }
+  for (const file of files) {
+    const source = displayPath(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      // Deleted between the listing and the read (a reload racing an editor): it is gone, not broken.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      errors.push(`${source}: cannot read the file: ${(error as Error).message}`);
+      continue;
+    }
+    const parsed = parseScenarioText(text, source, vendors);
+    if (!parsed.ok) {
+      // A scenario of a vendor that is switched off is skipped, not an error.
+      errors.push(...parsed.errors.filter((e) => !e.includes('is not enabled')));
+      continue;
+    }
+    const { scenario } = parsed;
+    const earlier = seenHere.get(scenario.id);
+    if (earlier) {
+      errors.push(`${source}: /id: "${scenario.id}" is already defined by ${earlier}`);
+      continue;
+    }
+    seenHere.set(scenario.id, source);
+    scenarios.push(scenario);
+  }
+  return { scenarios, errors };
+}
+
+/** Later folders win an id and come first; within a folder, file order. */
+function mergeFolders(folders: readonly FolderScenarios[]): LoadedScenarios {
   const byId = new Map<string, { scenario: Scenario; dir: number; order: number }>();
   const replaced: Array<{ scenario: Scenario; was: Scenario }> = [];
-  const errors: string[] = [];
-  const folderErrors: string[] = [];
   let order = 0;
-  dirs.forEach((dir, dirIndex) => {
-    const seenHere = new Map<string, string>();
-    let files: string[];
-    try {
-      files = yamlFilesBelow(dir);
-    } catch (error) {
-      folderErrors.push(`${dir}: cannot read the scenario folder: ${(error as Error).message}`);
-      return;
-    }
-    for (const file of files) {
-      const source = displayPath(file);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        // Deleted between the listing and the read (a reload racing an editor): it is gone, not broken.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        errors.push(`${source}: cannot read the file: ${(error as Error).message}`);
-        continue;
-      }
-      const parsed = parseScenarioText(text, source, vendors);
-      if (!parsed.ok) {
-        // A scenario of a vendor that is switched off is skipped, not an error.
-        errors.push(...parsed.errors.filter((e) => !e.includes('is not enabled')));
-        continue;
-      }
-      const { scenario } = parsed;
-      const earlier = seenHere.get(scenario.id);
-      if (earlier) {
-        errors.push(`${source}: /id: "${scenario.id}" is already defined by ${earlier}`);
-        continue;
-      }
-      seenHere.set(scenario.id, source);
+  folders.forEach((folder, dirIndex) => {
+    for (const scenario of folder.scenarios) {
       const was = byId.get(scenario.id);
       if (was) replaced.push({ scenario, was: was.scenario });
       byId.set(scenario.id, { scenario, dir: dirIndex, order: order++ });
     }
   });
   const scenarios = [...byId.values()].sort((a, b) => b.dir - a.dir || a.order - b.order).map((e) => e.scenario);
-  return { scenarios, errors, folderErrors, replaced };
+  return {
+    scenarios,
+    errors: folders.flatMap((f) => f.errors),
+    folderErrors: folders.flatMap((f) => (f.folderError ? [f.folderError] : [])),
+    replaced,
+  };
 }
 
 function yamlFilesBelow(dir: string): string[] {

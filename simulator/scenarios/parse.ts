@@ -1,4 +1,4 @@
-import { Ajv2020 as Ajv, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020 as Ajv, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseDocument, type YAMLError } from 'yaml';
 import schema from '../../contracts/scenario.schema.json' with { type: 'json' };
 import type { AnyVendor } from '../engine/vendor.js';
@@ -20,9 +20,16 @@ export const ENGINE_FACTS = ['credential', 'method', 'path'] as const;
 /**
  * The schema is ours and fixed: checking it against the draft 2020-12 meta-schema (which Ajv
  * compiles first, two thirds of the compile) is a test's job (test/engine/scenario-files.test.ts), not
- * every start-up's.
+ * every start-up's. Compiled at the first file to check: a start with only the shipped catalogue
+ * (parsed at build time, shipped.ts) checks none.
  */
-const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(schema);
+let validator: ValidateFunction | undefined;
+
+/** What the scenario schema says of `data`: no errors when it holds. */
+function schemaErrorsOf(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(schema);
+  return validator(data) ? [] : (validator.errors ?? []);
+}
 
 interface ScenarioFileV1 {
   version: 1;
@@ -102,7 +109,7 @@ export function parseScenarioObject(data: unknown, source: string, vendors: Read
   // Latency and fault are read by their own reader (shared with the headers and the admin API),
   // whose one-sentence messages say more than the schema's oneOf branches.
   const isRuleError = (e: ErrorObject) => /\/(latency|fault)(\/|$)/.test(e.instancePath);
-  const schemaErrors = validate(data) ? [] : (validate.errors ?? []).filter((e) => !isRuleError(e));
+  const schemaErrors = schemaErrorsOf(data).filter((e) => !isRuleError(e));
   const errors = describeSchemaErrors(schemaErrors).map((e) => `${source}: ${e}`);
   /** Paths the schema refused: the vendor checks skip them so one mistake is reported once. */
   const refused = (path: string) => schemaErrors.some((e) => e.instancePath === path || e.instancePath.startsWith(`${path}/`));

@@ -25,6 +25,9 @@ export interface Scenario {
   source: string;
 }
 
+/** A shipped scenario as generated (shipped.generated.ts): its file below scenarios/ instead of a source. */
+export type ShippedScenario = Omit<Scenario, 'source'> & { file: string };
+
 /** A scenario switched on through the admin API (or a Pact provider state). */
 export interface ArmedScenario {
   armId: string;

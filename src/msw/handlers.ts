@@ -93,12 +93,11 @@ export function createInProcessSimulator(options: Omit<LivenessHandlersOptions, 
     if (parsed.ok) own.push(parsed.scenario);
     else problems.push(...parsed.errors);
   });
-  const shipped = options.noShippedScenarios ? { scenarios: [], errors: [] } : shippedScenarios(byId);
-  problems.push(...shipped.errors);
+  const shipped = options.noShippedScenarios ? [] : shippedScenarios(byId);
   if (problems.length > 0 || !settings.ok) throw new SimulatorConfigError(problems);
   // As the folder loader orders them: the user's first, and theirs replace shipped ones by id.
   const ownIds = new Set(own.map((s) => s.id));
-  const scenarios = [...own, ...shipped.scenarios.filter((s) => !ownIds.has(s.id))];
+  const scenarios = [...own, ...shipped.filter((s) => !ownIds.has(s.id))];
   const engine = createEngine({
     vendors,
     scenarios,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VendorId } from '../../simulator/engine/types.js';
-import { SHIPPED_SCENARIO_FILES } from '../../simulator/scenarios/shipped.generated.js';
+import { SHIPPED_SCENARIOS } from '../../simulator/scenarios/shipped.generated.js';
 import { fixture } from '../support/fixtures.js';
 
 /**
@@ -38,12 +38,7 @@ function fptForm(parts: { video?: [Uint8Array, string, string]; cmnd?: [Uint8Arr
 
 /** Shipped scenario ids of a vendor, from the same files the simulators load, with their step counts. */
 function shipped(vendor: VendorId): { id: string; steps: number; livenessId?: string }[] {
-  return SHIPPED_SCENARIO_FILES.filter((f) => f.source.startsWith(`scenarios/${vendor}/`)).map((f) => {
-    const id = /^id:\s*(\S+)/m.exec(f.text)![1]!;
-    const steps = /^steps:/m.test(f.text) ? (f.text.match(/^ {2}- /gm)?.length ?? 1) : 1;
-    const livenessId = /livenessId:\s*\[?\s*['"]?([\w-]+)/.exec(f.text)?.[1];
-    return { id, steps, livenessId };
-  });
+  return SHIPPED_SCENARIOS.filter((s) => s.vendor === vendor).map((s) => ({ id: s.id, steps: s.steps.length, livenessId: s.when?.livenessId?.[0] }));
 }
 
 const fpt = (
