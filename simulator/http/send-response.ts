@@ -68,7 +68,9 @@ export function createResponder(limits: Partial<FaultLimits> = {}): Responder {
     }
     res.status(sim.status);
     for (const [name, value] of Object.entries(sim.headers)) res.setHeader(name, value);
-    res.end(bytesOf(sim.body));
+    // A text body is handed over as text: Node then sends the head and the body in one write,
+    // where a Buffer makes a second chunk and a writev (the same bytes either way: UTF-8).
+    res.end(typeof sim.body === 'string' ? sim.body : bytesOf(sim.body));
   }
 
   return { send, hungSockets: () => hung };

@@ -26,6 +26,7 @@ export const newSignatureId = () => randomHex(32);
  */
 export function mediaObjectName(nowMs: number): string {
   const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, '');
-  const digits = [...randomBytes(10)].map((b) => String(b % 10)).join('');
+  let digits = '';
+  for (const byte of randomBytes(10)) digits += byte % 10;
   return `random_${stamp}_${digits}`;
 }

@@ -26,26 +26,42 @@ export function readParams(req: SimRequest, body: 'required' | 'optional' | 'ign
   const params: Params = {};
   if (req.body.kind === 'empty') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };
   if (req.body.kind !== 'bytes') return fail('client-error-400');
-  const text = new TextDecoder().decode(req.body.bytes);
-  if (text.trim() === '') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return fail('client-error-400');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return fail('client-error-400');
-  return { ok: true, value: parsed as Params };
+  const json = jsonOf(req.body.bytes);
+  if (json === 'blank') return body === 'required' ? fail('client-error-400') : { ok: true, value: params };
+  return json === 'invalid' ? fail('client-error-400') : { ok: true, value: json };
 }
 
 /** A JSON object body, or undefined; never throws (for `when` facts). */
 export function peekJsonObject(req: SimRequest): Params | undefined {
   if (req.body.kind !== 'bytes') return undefined;
+  const json = jsonOf(req.body.bytes);
+  return typeof json === 'object' ? json : undefined;
+}
+
+type Json = Params | 'blank' | 'invalid';
+const parsedBodies = new WeakMap<Uint8Array, Json>();
+
+/**
+ * A body read as the vendor reads it: an object, blank (whitespace only), or invalid (not JSON,
+ * not an object). Memoized per buffer: the `when` facts and the handler read the same body.
+ * Callers only read the object.
+ */
+function jsonOf(bytes: Uint8Array): Json {
+  let json = parsedBodies.get(bytes);
+  if (json === undefined) {
+    json = parseJson(new TextDecoder().decode(bytes));
+    parsedBodies.set(bytes, json);
+  }
+  return json;
+}
+
+function parseJson(text: string): Json {
+  if (text.trim() === '') return 'blank';
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(req.body.bytes));
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Params) : undefined;
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Params) : 'invalid';
   } catch {
-    return undefined;
+    return 'invalid';
   }
 }
 
