@@ -4,14 +4,17 @@
  */
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
+  /** The key used last: using it again changes no order (one team under load reads the same partition on every request). */
+  private newest: K | undefined;
 
   constructor(readonly capacity: number) {}
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.newest) {
       this.entries.delete(key);
       this.entries.set(key, value);
+      this.newest = key;
     }
     return value;
   }
@@ -19,6 +22,7 @@ export class LruMap<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
