@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectVideo } from '../../simulator/media/index.js';
-import { createVideoPool, type VideoPool } from '../../simulator/workers/video-pool.js';
+import { createVideoPool, SLAB_BYTES, type VideoPool } from '../../simulator/workers/video-pool.js';
 import { fixture } from '../support/fixtures.js';
 import { endlessWebm } from '../support/media-bombs.js';
 
@@ -69,7 +69,30 @@ describe('the video inspection pool (issue 7, finding 1: a WebM that loops the c
     expect(pooled).toEqual(inline);
   });
 
+  it('reads uploads larger than its shared slab, and smaller ones after larger ones, exactly as the inline inspector does', async () => {
+    const videos = pool({ workers: 1 });
+    // Past the slab the upload's own buffer is moved to the worker; below it, copied into the slab,
+    // where a shorter upload must not see what a longer one left behind.
+    const large = padded(fixture('video-720p-25fps-5s.mp4'), SLAB_BYTES + 1);
+    const names = ['video-360p-15fps-5s.mp4', 'video-one-frame.mp4', 'video-720p-25fps-2s.mp4', 'video-one-frame.mp4'];
+    const uploads = [large, ...names.map((name) => fixture(name)), large, fixture('video-one-frame.mp4')];
+    const pooled = [];
+    for (const upload of uploads) pooled.push(await videos.inspect(upload));
+    const inline = await Promise.all(uploads.map((upload) => inspectVideo(upload)));
+    expect(pooled).toEqual(inline);
+    expect(pooled.map((result) => result.ok && result.info.frameCount)).toEqual([125, 75, 1, 50, 1, 125, 1]);
+  });
+
   it('refuses to start without its compiled worker, naming the command that builds it', () => {
     expect(() => createVideoPool({ workerUrl: new URL('file:///nonexistent/video-worker.js') })).toThrow(/npm run build/);
   });
 });
+
+/** The video followed by an MP4 `free` box (ISO/IEC 14496-12 §8.1.2: ignored by readers) up to `size` bytes. */
+function padded(video: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  out.set(video);
+  new DataView(out.buffer).setUint32(video.byteLength, size - video.byteLength);
+  out.set([0x66, 0x72, 0x65, 0x65], video.byteLength + 4); // 'free'
+  return out;
+}
