@@ -4,17 +4,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { allVendors } from '../vendors/index.js';
 import { beyondThisMachine, buildEngine, buildSimulator, configLayers, DEFAULT_DRAIN_TIMEOUT_MS, SimulatorConfigError, startSimulator } from '../server.js';
 import { CONFIG_FILE_VARIABLE, envLayers } from '../config/env.js';
-import { effectiveSettings, formatSettings } from '../config/effective.js';
 import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
-import { loadScenarioDirs } from '../scenarios/load-dirs.js';
-import { parseScenarioText } from '../scenarios/parse.js';
 import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
-import { checkFiles, CheckUsageError, formatReport, type CheckReport } from './contracts-check.js';
-import { verifyPacts } from '../pact/verify-pacts.js';
-import { PactFileError, pactFilePaths } from '../pact/pact-files.js';
-import { checkPactFiles, formatPactReport } from './check-pact.js';
 import { LOG_FORMATS, LOG_LEVELS } from '../observability/log-options.js';
+import type { CheckReport } from './contracts-check.js';
+// The other commands' own modules (contracts and pact checks, the scenario file validator, the
+// settings report) are loaded by their command (`await import`), not by every start of serve.
 
 /** A thin CLI: each command calls a library function. */
 const HELP = `liveness-sim ${VERSION} — a local simulator of the FPT.AI, Verihubs and ADVANCE.AI liveness APIs
@@ -183,10 +179,10 @@ try {
   if (values.help) console.log(HELP);
   else if (values.version) console.log(VERSION);
   else if (command === 'serve') await serve();
-  else if (command === 'config') printConfig();
+  else if (command === 'config') await printConfig();
   else if (command === 'scenarios') listScenarios();
-  else if (command === 'validate') validate(positionals.slice(1));
-  else if (command === 'contracts') checkContracts(positionals.slice(1));
+  else if (command === 'validate') await validate(positionals.slice(1));
+  else if (command === 'contracts') await checkContracts(positionals.slice(1));
   else if (command === 'verify-pacts') await verifyPactFiles(positionals.slice(1));
   else fail(EXIT.usage, `unknown command "${command}"${suggestion(command, COMMANDS)}. Commands: ${COMMANDS.join(', ')}; run liveness-sim --help.`);
 } catch (error) {
@@ -197,10 +193,11 @@ try {
 }
 
 /** `contracts check FILE...` (README "Contracts"): 0 when everything conforms, 1 otherwise. */
-function checkContracts(args: string[]): void {
+async function checkContracts(args: string[]): Promise<void> {
   if (args[0] === 'check-pact') return checkPacts(args.slice(1));
   if (args[0] !== 'check') fail(EXIT.usage, `contracts takes the subcommand check or check-pact (got "${args[0] ?? ''}"). Run liveness-sim --help.`);
   if (args.length < 2) fail(EXIT.usage, 'contracts check: which files? A HAR file, or a JSON body with --operation.');
+  const { checkFiles, CheckUsageError, formatReport } = await import('./contracts-check.js');
   let report: CheckReport;
   try {
     report = checkFiles(args.slice(1), { operation: values.operation, as: values.as, verihubsTyping: values['verihubs-typing'] });
@@ -213,8 +210,10 @@ function checkContracts(args: string[]): void {
 }
 
 /** `contracts check-pact PACT_FILE...` (README "Pact"): 0 when every interaction keeps the contracts, 1 otherwise. */
-function checkPacts(paths: string[]): void {
+async function checkPacts(paths: string[]): Promise<void> {
   if (paths.length === 0) fail(EXIT.usage, 'contracts check-pact: which pact files?');
+  const { checkPactFiles, formatPactReport } = await import('./check-pact.js');
+  const { PactFileError, pactFilePaths } = await import('../pact/pact-files.js');
   let report;
   try {
     report = checkPactFiles(pactFilePaths(paths));
@@ -230,6 +229,8 @@ function checkPacts(paths: string[]): void {
 async function verifyPactFiles(paths: string[]): Promise<void> {
   if (paths.length === 0) fail(EXIT.usage, 'verify-pacts: which pacts? Name pact files or folders, e.g. liveness-sim verify-pacts ./pacts');
   const { onNotice: _quiet, ...simulator } = common();
+  const { verifyPacts } = await import('../pact/verify-pacts.js');
+  const { PactFileError } = await import('../pact/pact-files.js');
   const result = await verifyPacts({ pacts: paths, simulator }).catch((error: unknown) => {
     if (error instanceof PactFileError) fail(EXIT.usage, `verify-pacts: ${error.message}`);
     throw error;
@@ -248,9 +249,10 @@ function noArguments(): void {
 }
 
 /** `config` (README "Settings"): what `serve` with the same options would run, and where each value came from. */
-function printConfig(): void {
+async function printConfig(): Promise<void> {
   noArguments();
   const options = common();
+  const { effectiveSettings, formatSettings } = await import('../config/effective.js');
   buildSimulator(options); // every check serve makes, scenario files included: exit 4 (or 1) as serve would
   const layers = configLayers(options, []);
   const settings = effectiveSettings(allVendors(), layers);
@@ -407,8 +409,10 @@ function listScenarios(): void {
   for (const s of list) console.log(`${s.id.padEnd(40)} ${s.description}`);
 }
 
-function validate(paths: string[]): void {
+async function validate(paths: string[]): Promise<void> {
   if (paths.length === 0) fail(EXIT.usage, 'validate needs a scenario file or folder, e.g. liveness-sim validate ./my-scenarios');
+  const { loadScenarioDirs } = await import('../scenarios/load-dirs.js');
+  const { parseScenarioText } = await import('../scenarios/parse.js');
   const kinds = paths.map((path) => {
     try {
       const stat = statSync(path);
