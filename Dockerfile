@@ -17,6 +17,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY contracts ./contracts
 COPY simulator ./simulator
 COPY src ./src
+COPY scripts/bundle-cli.mjs ./scripts/
 RUN npm run build \
   && find dist \( -name '*.map' -o -name '*.d.ts' \) -delete
 

@@ -74,7 +74,9 @@ export interface VideoPool {
  */
 export function workerModuleUrl(): URL {
   const here = new URL(import.meta.url);
-  return here.pathname.endsWith('.js') ? new URL('./video-worker.js', here) : new URL('../../dist/simulator/workers/video-worker.js', here);
+  // `../workers/`: from this file in dist/simulator/workers/, and from the CLI's bundle in
+  // dist/simulator/cli/ (scripts/bundle-cli.mjs), which carries this module.
+  return here.pathname.endsWith('.js') ? new URL('../workers/video-worker.js', here) : new URL('../../dist/simulator/workers/video-worker.js', here);
 }
 
 interface Job {
