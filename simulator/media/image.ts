@@ -23,6 +23,20 @@ function ascii(text: string): number[] {
   return Array.from(text, (c) => c.charCodeAt(0));
 }
 
+/** The magic numbers and chunk types compared, spelled once (not rebuilt for every upload). */
+const MAGIC = {
+  gif87a: ascii('GIF87a'),
+  gif89a: ascii('GIF89a'),
+  riff: ascii('RIFF'),
+  webp: ascii('WEBP'),
+  bm: ascii('BM'),
+  ihdr: ascii('IHDR'),
+  idat: ascii('IDAT'),
+  iend: ascii('IEND'),
+};
+/** BMP's DIB header sizes (BITMAPCOREHEADER to BITMAPV5HEADER). */
+const DIB_HEADER_SIZES = [12, 40, 52, 56, 64, 108, 124];
+
 function u16be(b: Uint8Array, at: number): number {
   return ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
 }
@@ -39,10 +53,10 @@ function u32le(b: Uint8Array, at: number): number {
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, PNG_SIGNATURE)) return 'png';
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(bytes, MAGIC.gif87a) || startsWith(bytes, MAGIC.gif89a)) return 'gif';
+  if (startsWith(bytes, MAGIC.riff) && startsWith(bytes, MAGIC.webp, 8)) return 'webp';
   // "BM" alone is too weak (any text can start with it): also require a known DIB header size.
-  if (startsWith(bytes, ascii('BM')) && [12, 40, 52, 56, 64, 108, 124].includes(u32le(bytes, 14))) return 'bmp';
+  if (startsWith(bytes, MAGIC.bm) && DIB_HEADER_SIZES.includes(u32le(bytes, 14))) return 'bmp';
   return null;
 }
 
@@ -61,7 +75,7 @@ export function inspectImage(bytes: Uint8Array): ImageInfo | null {
 
 function inspectPng(b: Uint8Array): ImageInfo | null {
   // The first chunk must be IHDR (13 bytes of data): width and height are its first two uint32.
-  if (u32be(b, 8) !== 13 || !startsWith(b, ascii('IHDR'), 12)) return null;
+  if (u32be(b, 8) !== 13 || !startsWith(b, MAGIC.ihdr, 12)) return null;
   const width = u32be(b, 16);
   const height = u32be(b, 20);
   if (width === 0 || height === 0) return null;
@@ -71,8 +85,8 @@ function inspectPng(b: Uint8Array): ImageInfo | null {
   while (at + 12 <= b.length) {
     const length = u32be(b, at);
     if (length > 0x7fffffff || at + 12 + length > b.length) return null;
-    if (startsWith(b, ascii('IDAT'), at + 4)) sawData = true;
-    if (startsWith(b, ascii('IEND'), at + 4)) return sawData ? { format: 'png', width, height } : null;
+    if (startsWith(b, MAGIC.idat, at + 4)) sawData = true;
+    if (startsWith(b, MAGIC.iend, at + 4)) return sawData ? { format: 'png', width, height } : null;
     at += 12 + length;
   }
   return null;
