@@ -7,7 +7,7 @@ import { CONFIG_FILE_VARIABLE, envLayers } from '../config/env.js';
 import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
 import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
-import { limitHeapGrowth } from '../node/heap-growth.js';
+import { setHeapGrowth } from '../node/heap-growth.js';
 import { LOG_FORMATS, LOG_LEVELS } from '../observability/log-options.js';
 import type { CheckReport } from './contracts-check.js';
 // The other commands' own modules (contracts and pact checks, the scenario file validator, the
@@ -294,7 +294,7 @@ async function serve(): Promise<void> {
     const host = (hostLayer?.values.host as string | undefined) ?? '127.0.0.1';
     fail(EXIT.cannotListen, `cannot listen: ${listenProblem(error, `${source} ${host}`, (last('port')?.values.port as number | undefined) ?? 8080)}`);
   });
-  limitHeapGrowth();
+  setHeapGrowth(sim.config.heapGrowingPercent);
   const { config } = sim;
   const host = config.host ?? '127.0.0.1';
   const drainSeconds = (config.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS) / 1000;

@@ -4,7 +4,7 @@ import { LIMIT_KEYS } from './limits.js';
 import { LOG_FORMATS, LOG_LEVELS } from '../observability/log-options.js';
 
 /** What the server and the CLI read: where to listen, how long a stop drains, the shipped catalogue. */
-export const SERVER_KEYS = ['shippedScenarios', 'port', 'host', 'drainTimeout', 'logLevel', 'logFormat'] as const;
+export const SERVER_KEYS = ['shippedScenarios', 'port', 'host', 'drainTimeout', 'logLevel', 'logFormat', 'heapGrowingPercent'] as const;
 
 /**
  * The config file's top-level keys, and the JSON Schema (draft 2020-12) of the whole file built from
@@ -77,6 +77,11 @@ const TOP_LEVEL: Record<Exclude<ConfigKey, 'vendors'>, object> = {
     enum: [...LOG_LEVELS],
   },
   logFormat: { description: 'json (one object per line) or pretty; default: pretty on a terminal, json otherwise.', enum: [...LOG_FORMATS] },
+  heapGrowingPercent: whole(
+    "serve only: how far the heap may grow past what the last full garbage collection kept before the next, in per cent; lower holds less memory under load for more CPU (default: V8's own factor, up to 300).",
+    10,
+    300,
+  ),
   drainTimeout: {
     description: 'On SIGTERM or SIGINT, how long requests in flight may finish: seconds, or a duration ("10s", default); at most 1h.',
     anyOf: [

@@ -25,6 +25,8 @@ export interface TopLevelSettings {
   port?: number;
   host?: string;
   drainTimeoutMs?: number;
+  /** V8's heap growing factor for `serve` (README "Memory"); the library leaves its host's process alone. */
+  heapGrowingPercent?: number;
   /** How `serve` logs (README "Logs and metrics"); a library's server takes a logger instead. */
   logLevel?: LogLevel;
   logFormat?: LogFormat;
@@ -44,8 +46,21 @@ export function readTopLevel(values: Record<string, unknown>, source: string, pr
     faults: readFaultSettings(values, source, problems),
     media: readMediaLimits(values, source, problems),
   };
-  const { scenarios, shippedScenarios, watchScenarios, adminToken, journalCapacity, cors, validateResponses, port, host, drainTimeout, logLevel, logFormat } =
-    values;
+  const {
+    scenarios,
+    shippedScenarios,
+    watchScenarios,
+    adminToken,
+    journalCapacity,
+    cors,
+    validateResponses,
+    port,
+    host,
+    drainTimeout,
+    logLevel,
+    logFormat,
+    heapGrowingPercent,
+  } = values;
   for (const [key, value] of [
     ['cors', cors],
     ['validateResponses', validateResponses],
@@ -89,6 +104,11 @@ export function readTopLevel(values: Record<string, unknown>, source: string, pr
     const ms = typeof drainTimeout === 'number' ? drainTimeout * 1000 : parseDuration(drainTimeout);
     if (ms !== undefined && Number.isFinite(ms) && ms >= 0 && ms <= MAX_DRAIN_MS) read.drainTimeoutMs = ms;
     else problems.push(`${source}: drainTimeout: seconds, or a duration ("10s", "500ms"), at most 1h`);
+  }
+  if (heapGrowingPercent !== undefined) {
+    if (Number.isInteger(heapGrowingPercent) && (heapGrowingPercent as number) >= 10 && (heapGrowingPercent as number) <= 300)
+      read.heapGrowingPercent = heapGrowingPercent as number;
+    else problems.push(`${source}: heapGrowingPercent: a whole number from 10 to 300 (per cent)`);
   }
   return read;
 }
