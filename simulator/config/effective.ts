@@ -54,7 +54,7 @@ export function defaultValues(vendors: readonly AnyVendor[]): Record<string, unk
     drainTimeout: duration(10_000),
     logLevel: 'info',
     logFormat: null,
-    heapGrowingPercent: 300,
+    heapGrowingPercent: null,
     adminToken: null,
     cors: false,
     validateResponses: false,

@@ -78,7 +78,7 @@ const TOP_LEVEL: Record<Exclude<ConfigKey, 'vendors'>, object> = {
   },
   logFormat: { description: 'json (one object per line) or pretty; default: pretty on a terminal, json otherwise.', enum: [...LOG_FORMATS] },
   heapGrowingPercent: whole(
-    'serve only: how far the heap may grow past what the last full garbage collection kept before the next, in per cent; lower holds less memory under load for more CPU (default 300).',
+    "serve only: how far the heap may grow past what the last full garbage collection kept before the next, in per cent; lower holds less memory under load for more CPU (default: V8's own factor, up to 300).",
     10,
     300,
   ),

@@ -9,8 +9,8 @@ const setting = (stdout: string) =>
   (JSON.parse(stdout) as { settings: { key: string; value: unknown; source: string }[] }).settings.find((s) => s.key === 'heapGrowingPercent');
 
 describe('heapGrowingPercent: V8 heap growth for serve, chosen by the user', () => {
-  it('is 300 unless set; a file, SIM_HEAP_GROWING_PERCENT and --set name it', () => {
-    expect(setting(runCli(['config', '--json']).stdout)).toMatchObject({ value: 300, source: 'default' });
+  it("is V8's own unless set; a file, SIM_HEAP_GROWING_PERCENT and --set name it", () => {
+    expect(setting(runCli(['config', '--json']).stdout)).toMatchObject({ value: null, source: 'default' });
     const config = join(mkdtempSync(join(tmpdir(), 'sim-heap-')), 'sim.yaml');
     writeFileSync(config, 'heapGrowingPercent: 50\n');
     expect(setting(runCli(['config', '--json', '--config', config]).stdout)).toMatchObject({ value: 50 });
