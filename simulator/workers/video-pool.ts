@@ -8,11 +8,17 @@
  * The structural caps in simulator/media (limits.ts) keep ordinary bad input far from the deadline.
  *
  * - Workers start on demand, up to `workers`, and stay for the next upload.
- * - `deadlineMs` runs from the moment a started worker takes the upload, so neither waiting nor
- *   starting a worker (loading the library: 0.1-1 s on a busy machine) eats into it.
- * - When every worker is busy, uploads wait in order, at most `queueCapacity` of them; one more is
- *   answered at once as 'busy' (FPT: the 409 of an unreadable video: the vendor documents no busy
- *   answer). The longest an upload can wait is thus deadline × (1 + queueCapacity / workers).
+ * - Each worker holds up to PIPELINE_DEPTH uploads and reads them one after the other, so it goes
+ *   from one to the next without waiting for the event loop to hand it more: with one upload at a
+ *   time, the workers sat idle while a busy event loop got round to their answers (issue 13).
+ * - `deadlineMs` runs from the moment a started worker takes the upload (for one that waited in a
+ *   worker behind another: from the moment the pool reads the answer before it), so neither waiting
+ *   nor starting a worker (loading the library: 0.1-1 s on a busy machine) eats into it.
+ * - Uploads wait in order, at most `queueCapacity` of them, in the pool's queue or behind another
+ *   in a worker; one more is answered at once as 'busy' (FPT: the 409 of an unreadable video: the
+ *   vendor documents no busy answer). The longest an upload can wait is thus about
+ *   deadline × (1 + queueCapacity / workers). When a worker overruns or fails, only the upload it
+ *   was reading is answered; those waiting behind it go back to the head of the queue.
  *
  * Node-only (worker_threads), so it lives at the edge and is injected into the FPT vendor by the
  * server; the browser build and the library's in-process engine inspect inline.
@@ -45,13 +51,16 @@ const WORKER_HEAP_MB = 256;
  */
 const WORKER_YOUNG_MB = 4;
 /**
- * Each worker shares a slab of this size with the pool: an upload that fits is copied into it, and
- * the worker reads it from there into a buffer of its own that it reuses. A small upload thus
- * allocates no buffer on either side; moving each upload's own buffer (as larger ones still are)
- * made every worker run a full garbage collection every ~100 uploads (issue 13). 1 MiB holds most
- * test videos; memory only becomes resident as far as uploads reach into it (at most 2 MiB a worker).
+ * Each worker shares a slab with the pool, one region of this size per upload it holds: an upload
+ * that fits is copied into a free region, and the worker reads it from there into a buffer of its
+ * own that it reuses. A small upload thus allocates no buffer on either side; moving each upload's
+ * own buffer (as larger ones still are) made every worker run a full garbage collection every ~100
+ * uploads (issue 13). 1 MiB holds most test videos; memory only becomes resident as far as uploads
+ * reach into the regions.
  */
 export const SLAB_BYTES = 1024 * 1024;
+/** Uploads a worker holds at once: the one it reads and those it reads next (see above). */
+export const PIPELINE_DEPTH = 4;
 /** A worker that has not loaded by then never will (a broken build): its upload is answered. */
 const WORKER_START_MS = 15_000;
 
@@ -84,13 +93,25 @@ interface Job {
   resolve(result: VideoInspection): void;
 }
 
+interface Sent {
+  job: Job;
+  id: number;
+  /** The slab region it was copied into, if it fitted. */
+  region?: number;
+}
+
 interface Slot {
   worker: Worker;
-  /** Shared with the worker (VideoWorkerData): uploads up to SLAB_BYTES are copied here. */
+  /** Shared with the worker (VideoWorkerData): PIPELINE_DEPTH regions of SLAB_BYTES. */
   slab: SharedArrayBuffer;
+  /** Regions no held upload uses. */
+  freeRegions: number[];
   /** Until the worker says it has loaded, this times its start instead of an inspection. */
   starting: ReturnType<typeof setTimeout> | undefined;
-  running?: Job & { id: number; timer?: ReturnType<typeof setTimeout> };
+  /** The uploads sent to it, in order: the first is the one it reads (the worker keeps the order). */
+  held: Sent[];
+  /** The deadline of the first held upload. */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 const failure = (reason: 'unreadable' | 'busy', detail: string): VideoInspection => ({ ok: false, reason, detail });
@@ -108,27 +129,30 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
   let closed = false;
 
   function spawn(): Slot {
-    const slab = new SharedArrayBuffer(SLAB_BYTES);
+    const slab = new SharedArrayBuffer(SLAB_BYTES * PIPELINE_DEPTH);
     const worker = new Worker(url, {
-      workerData: { slab } satisfies VideoWorkerData,
+      workerData: { slab, regionBytes: SLAB_BYTES } satisfies VideoWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     worker.unref(); // an idle pool never keeps the process alive; the server's socket does
-    const slot: Slot = { worker, slab, starting: undefined };
+    const freeRegions = Array.from({ length: PIPELINE_DEPTH }, (_, region) => region);
+    const slot: Slot = { worker, slab, freeRegions, starting: undefined, held: [] };
     slot.starting = setTimeout(() => retire(slot, failure('unreadable', 'the inspection worker did not start')), WORKER_START_MS);
     slot.starting.unref();
     worker.on('message', (answer: InspectAnswer) => {
       if ('ready' in answer) {
         clearTimeout(slot.starting);
         slot.starting = undefined;
-        if (slot.running) startDeadline(slot);
+        startDeadline(slot);
         return;
       }
-      const job = slot.running;
-      if (!job || job.id !== answer.id) return;
-      clearTimeout(job.timer);
-      slot.running = undefined;
-      job.resolve(answer.result);
+      const sent = slot.held[0];
+      if (!sent || sent.id !== answer.id) return;
+      clearTimeout(slot.timer);
+      slot.held.shift();
+      if (sent.region !== undefined) slot.freeRegions.push(sent.region);
+      startDeadline(slot);
+      sent.job.resolve(answer.result);
       drain();
     });
     // A crash (heap cap, a bug) or an exit: the worker is gone, its upload unreadable.
@@ -138,28 +162,45 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
     return slot;
   }
 
-  function idleSlot(): Slot | undefined {
-    return slots.find((s) => !s.running) ?? (slots.length < workers ? spawn() : undefined);
+  /** An idle worker, else a new one, else the one holding fewest uploads, if any has room. */
+  function freeSlot(): Slot | undefined {
+    const idle = slots.find((s) => s.held.length === 0);
+    if (idle) return idle;
+    if (slots.length < workers) return spawn();
+    let best: Slot | undefined;
+    for (const s of slots) if (s.held.length < PIPELINE_DEPTH && (!best || s.held.length < best.held.length)) best = s;
+    return best;
   }
 
-  function run(slot: Slot, job: Job): void {
-    const id = nextId++;
-    slot.running = { ...job, id };
-    if (!slot.starting) startDeadline(slot);
+  /** Uploads waiting: in the queue, and held by a worker behind the one it reads. */
+  function waiting(): number {
+    let held = 0;
+    for (const s of slots) held += Math.max(0, s.held.length - 1);
+    return queue.length + held;
+  }
+
+  function send(slot: Slot, job: Job): void {
+    const sent: Sent = { job, id: nextId++ };
+    slot.held.push(sent);
+    if (slot.held.length === 1) startDeadline(slot);
     const length = job.bytes.byteLength;
-    if (length <= slot.slab.byteLength) {
-      // The worker is idle (one upload at a time), so its slab is free to overwrite.
-      new Uint8Array(slot.slab, 0, length).set(job.bytes);
-      slot.worker.postMessage({ id, length } satisfies InspectRequest);
+    if (length <= SLAB_BYTES) {
+      // A free region: nothing the worker still has to read is there.
+      sent.region = slot.freeRegions.pop()!;
+      const offset = sent.region * SLAB_BYTES;
+      new Uint8Array(slot.slab, offset, length).set(job.bytes);
+      slot.worker.postMessage({ id: sent.id, offset, length } satisfies InspectRequest);
       return;
     }
     // One copy of the upload's own bytes (a view may share a larger buffer), moved, not cloned again.
     const bytes = job.bytes.slice();
-    slot.worker.postMessage({ id, bytes } satisfies InspectRequest, [bytes.buffer]);
+    slot.worker.postMessage({ id: sent.id, bytes } satisfies InspectRequest, [bytes.buffer]);
   }
 
+  /** Times the upload the worker reads now, once the worker has started. */
   function startDeadline(slot: Slot): void {
-    slot.running!.timer = setTimeout(() => {
+    if (slot.starting || slot.held.length === 0) return;
+    slot.timer = setTimeout(() => {
       timedOut++;
       retire(slot, failure('unreadable', `the video was not read within the ${deadlineMs} ms inspection deadline`));
     }, deadlineMs);
@@ -167,25 +208,26 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
 
   function drain(): void {
     while (!closed && queue.length > 0) {
-      const slot = idleSlot();
+      const slot = freeSlot();
       if (!slot) return;
-      run(slot, queue.shift()!);
+      send(slot, queue.shift()!);
     }
   }
 
-  /** Takes a worker out for good (overran, crashed, exited): its upload gets `result`; another takes the queue. */
+  /**
+   * Takes a worker out for good (overran, crashed, exited): the upload it was reading gets
+   * `result`; those it held behind it go back to the head of the queue, in order, for another.
+   */
   function retire(slot: Slot, result: VideoInspection): void {
     const index = slots.indexOf(slot);
     if (index < 0) return;
     slots.splice(index, 1);
     clearTimeout(slot.starting);
+    clearTimeout(slot.timer);
     void slot.worker.terminate();
-    const job = slot.running;
-    if (job) {
-      clearTimeout(job.timer);
-      slot.running = undefined;
-      job.resolve(result);
-    }
+    const [reading, ...behind] = slot.held.splice(0);
+    queue.unshift(...behind.map((sent) => sent.job));
+    reading?.job.resolve(result);
     drain();
   }
 
@@ -194,22 +236,23 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
       if (closed) return Promise.resolve(failure('busy', 'the simulator is shutting down'));
       return new Promise((resolve) => {
         const job: Job = { bytes, resolve };
-        const slot = idleSlot();
-        if (slot) run(slot, job);
-        else if (queue.length < queueCapacity) queue.push(job);
-        else resolve(failure('busy', `every inspection worker is busy and ${queueCapacity} uploads are waiting`));
+        // Never ahead of the queue: a worker has room for this one only when nothing waits there.
+        const slot = queue.length === 0 ? freeSlot() : undefined;
+        if (slot?.held.length === 0) send(slot, job);
+        else if (waiting() >= queueCapacity) resolve(failure('busy', `every inspection worker is busy and ${queueCapacity} uploads are waiting`));
+        else if (slot) send(slot, job);
+        else queue.push(job);
       });
     },
-    stats: () => ({ workers: slots.length, busy: slots.filter((s) => s.running).length, queued: queue.length, timedOut }),
+    stats: () => ({ workers: slots.length, busy: slots.filter((s) => s.held.length > 0).length, queued: waiting(), timedOut }),
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.resolve(failure('busy', 'the simulator is shutting down'));
       const all = slots.splice(0);
       for (const slot of all) {
         clearTimeout(slot.starting);
-        if (!slot.running) continue;
-        clearTimeout(slot.running.timer);
-        slot.running.resolve(failure('busy', 'the simulator is shutting down'));
+        clearTimeout(slot.timer);
+        for (const sent of slot.held.splice(0)) sent.job.resolve(failure('busy', 'the simulator is shutting down'));
       }
       await Promise.all(all.map((slot) => slot.worker.terminate()));
     },

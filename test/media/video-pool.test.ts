@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectVideo } from '../../simulator/media/index.js';
-import { createVideoPool, SLAB_BYTES, type VideoPool } from '../../simulator/workers/video-pool.js';
+import { createVideoPool, PIPELINE_DEPTH, SLAB_BYTES, type VideoPool } from '../../simulator/workers/video-pool.js';
 import { fixture } from '../support/fixtures.js';
 import { endlessWebm } from '../support/media-bombs.js';
 
@@ -81,6 +81,33 @@ describe('the video inspection pool (issue 7, finding 1: a WebM that loops the c
     const inline = await Promise.all(uploads.map((upload) => inspectVideo(upload)));
     expect(pooled).toEqual(inline);
     expect(pooled.map((result) => result.ok && result.info.frameCount)).toEqual([125, 75, 1, 50, 1, 125, 1]);
+  });
+
+  it('holds several uploads in one worker, in any mix of sizes at once, and answers each with its own reading', async () => {
+    const videos = pool({ workers: 1 });
+    // More uploads than a worker holds (PIPELINE_DEPTH), sent together: each in its own slab region
+    // (or moved, past the slab) while those before it are still being read.
+    const large = padded(fixture('video-720p-25fps-5s.mp4'), SLAB_BYTES + 1);
+    const names = ['video-360p-15fps-5s.mp4', 'video-one-frame.mp4', 'video-720p-25fps-2s.mp4', 'video-720p-25fps-5s.webm'];
+    const uploads = [...names.map((name) => fixture(name)), large, ...names.map((name) => fixture(name)).reverse(), large];
+    expect(uploads.length).toBeGreaterThan(2 * PIPELINE_DEPTH);
+    const pooled = await Promise.all(uploads.map((upload) => videos.inspect(upload)));
+    const inline = await Promise.all(uploads.map((upload) => inspectVideo(upload)));
+    expect(pooled).toEqual(inline);
+    expect(videos.stats()).toMatchObject({ workers: 1, busy: 0, queued: 0 });
+  });
+
+  it('answers only the upload a stuck worker was reading; those it held behind it are read by its successor', async () => {
+    const videos = pool({ workers: 1, deadlineMs: 500 });
+    const stuck = videos.inspect(endlessWebm());
+    const behind = [videos.inspect(valid()), videos.inspect(fixture('video-one-frame.mp4'))];
+    expect(videos.stats()).toMatchObject({ workers: 1, busy: 1, queued: 2 });
+    expect(await stuck).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await Promise.all(behind)).toMatchObject([
+      { ok: true, info: { frameCount: 125 } },
+      { ok: true, info: { frameCount: 1 } },
+    ]);
+    expect(videos.stats()).toMatchObject({ timedOut: 1, workers: 1 });
   });
 
   it('refuses to start without its compiled worker, naming the command that builds it', () => {
