@@ -162,11 +162,16 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
     return slot;
   }
 
-  /** An idle worker, else a new one, else the one holding fewest uploads, if any has room. */
-  function freeSlot(): Slot | undefined {
+  /**
+   * An idle worker, else a new one, else the one holding fewest uploads, if any has room. An upload
+   * past the slab waits for an idle worker: it is copied to be moved, and holding several such
+   * copies would put memory beyond maxBodyBytesInFlight.
+   */
+  function freeSlot(job: Job): Slot | undefined {
     const idle = slots.find((s) => s.held.length === 0);
     if (idle) return idle;
     if (slots.length < workers) return spawn();
+    if (job.bytes.byteLength > SLAB_BYTES) return undefined;
     let best: Slot | undefined;
     for (const s of slots) if (s.held.length < PIPELINE_DEPTH && (!best || s.held.length < best.held.length)) best = s;
     return best;
@@ -208,7 +213,7 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
 
   function drain(): void {
     while (!closed && queue.length > 0) {
-      const slot = freeSlot();
+      const slot = freeSlot(queue[0]!);
       if (!slot) return;
       send(slot, queue.shift()!);
     }
@@ -237,7 +242,7 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
       return new Promise((resolve) => {
         const job: Job = { bytes, resolve };
         // Never ahead of the queue: a worker has room for this one only when nothing waits there.
-        const slot = queue.length === 0 ? freeSlot() : undefined;
+        const slot = queue.length === 0 ? freeSlot(job) : undefined;
         if (slot?.held.length === 0) send(slot, job);
         else if (waiting() >= queueCapacity) resolve(failure('busy', `every inspection worker is busy and ${queueCapacity} uploads are waiting`));
         else if (slot) send(slot, job);
