@@ -1,9 +1,12 @@
+import { createEvictor } from './evict-oldest.js';
+
 /**
  * A Map that forgets its least recently used entries past `capacity` (a JavaScript Map keeps
  * insertion order, so re-inserting on use keeps the oldest first). Reading with `get` counts as use.
  */
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
+  private readonly evict = createEvictor(this.entries);
   /** The key used last: using it again changes no order (one team under load reads the same partition on every request). */
   private newest: K | undefined;
 
@@ -23,7 +26,7 @@ export class LruMap<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     this.newest = key;
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.evict(this.capacity);
   }
 
   /** Forgets every entry the test holds for; how many. */

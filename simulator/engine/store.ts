@@ -1,3 +1,4 @@
+import { createEvictor } from './evict-oldest.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { LruMap } from './lru.js';
 import type { VendorId } from './types.js';
@@ -84,6 +85,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore 
 
 function createPartition(now: () => number, capacity: number): Partition {
   const data = new Map<string, Slot>();
+  const evict = createEvictor(data);
   let setsSinceSweep = 0;
   const live = (key: string, slot: Slot | undefined): slot is Slot => {
     if (slot === undefined) return false;
@@ -106,7 +108,7 @@ function createPartition(now: () => number, capacity: number): Partition {
       data.set(key, { value, expiresAt });
       if (++setsSinceSweep > Math.max(64, data.size)) sweep();
       // A Map keeps insertion order and a set re-inserts: the first key is the one set longest ago.
-      while (data.size > capacity) data.delete(data.keys().next().value!);
+      evict(capacity);
     },
     delete: (key) => data.delete(key),
     keys: (prefix = '') => [...data].filter(([key, slot]) => key.startsWith(prefix) && live(key, slot)).map(([key]) => key),
