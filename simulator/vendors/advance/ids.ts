@@ -25,8 +25,16 @@ export const newSignatureId = () => randomHex(32);
  * the UTC time to the millisecond, then ten random digits.
  */
 export function mediaObjectName(nowMs: number): string {
-  const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, '');
+  const stamp = utcStamp(nowMs);
   let digits = '';
   for (const byte of randomBytes(10)) digits += byte % 10;
   return `random_${stamp}_${digits}`;
+}
+
+/** A detection result names three media in the same millisecond: the stamp is made once for them. */
+let lastStamp = { ms: NaN, text: '' };
+
+function utcStamp(ms: number): string {
+  if (ms !== lastStamp.ms) lastStamp = { ms, text: new Date(ms).toISOString().replace(/[-:TZ.]/g, '') };
+  return lastStamp.text;
 }
