@@ -29,7 +29,8 @@ import { watchScenarioFolders } from './reload/watch-scenarios.js';
 import { allVendors } from './vendors/index.js';
 import { classifyAddress, parseIp } from './net/ip.js';
 import { createResponseCheck } from './contracts/check-response.js';
-import { nodeSha256 } from './node/sha256.js';
+import { nodeSha256, sha256Knowing } from './node/sha256.js';
+import type { Sha256 } from './engine/digest.js';
 import { SimulatorConfigError } from './config/config-error.js';
 
 export interface SimulatorOptions {
@@ -134,12 +135,14 @@ interface TransportSettings extends Partial<BodyLimits> {
 /**
  * buildSimulator, plus what only the server needs from the same options and file: the transport's
  * settings and the video inspection pool's. `ownHost`: the listening host[:port], for served URLs
- * when a request's Host is unusable.
+ * when a request's Host is unusable. `sha256`: the engine's digest (the server's knows what its
+ * video workers hashed).
  */
 function build(
   options: SimulatorOptions,
   ownHost?: () => string,
   notReady?: () => string | undefined,
+  sha256: Sha256 = nodeSha256,
 ): { simulator: Simulator; transport: TransportSettings; media: VideoPoolOptions; config: ResolvedConfig; scenarioFiles: ScenarioFiles } {
   const vendors = options.vendors ?? allVendors();
   const problems: string[] = [];
@@ -170,7 +173,7 @@ function build(
     ownHost,
     seed: faults.seed,
     throttle: config.throttle,
-    sha256: nodeSha256,
+    sha256,
     checkResponse: config.validateResponses ? createResponseCheck({ settingsOf: (vendor) => settings[vendor], log: (line) => console.error(line) }) : undefined,
   });
   return {
@@ -270,13 +273,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // to the pool before the server listens.
   const vendors = options.vendors ?? allVendors({ inspectVideo: (bytes) => pool.inspect(bytes) });
   let stopping = false;
+  // The workers hash each video they read; FPT and the journal then find its digest made.
+  const uploadDigests = new WeakMap<Uint8Array, string>();
   const { simulator, transport, media, config, scenarioFiles } = build(
     { ...options, vendors },
     () => listening,
     () => (stopping ? 'stopping: the requests in flight finish, new connections are refused' : undefined),
+    sha256Knowing(uploadDigests),
   );
   const bindHost = config.host ?? '127.0.0.1';
-  const pool = createVideoPool(media);
+  const pool = createVideoPool({ ...media, digests: uploadDigests });
   const { engine } = simulator;
   const server = createServer();
   const inFlight = trackInFlight(server);

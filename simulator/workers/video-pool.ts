@@ -38,6 +38,8 @@ export interface VideoPoolOptions {
   queueCapacity?: number;
   /** The compiled worker module; default: workerModuleUrl(). */
   workerUrl?: URL;
+  /** Where each inspected upload's SHA-256 (hex) is left, keyed by the buffer given to `inspect`. */
+  digests?: WeakMap<Uint8Array, string>;
 }
 
 /** README "Limits": a real inspection takes 1-50 ms; a phone video is never near these. */
@@ -151,6 +153,7 @@ export function createVideoPool(options: VideoPoolOptions = {}): VideoPool {
       clearTimeout(slot.timer);
       slot.held.shift();
       if (sent.region !== undefined) slot.freeRegions.push(sent.region);
+      options.digests?.set(sent.job.bytes, answer.sha256);
       startDeadline(slot);
       sent.job.resolve(answer.result);
       drain();

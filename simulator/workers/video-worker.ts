@@ -2,6 +2,7 @@
 // one at a time, in the order they came, and posts each result back. The pool terminates this thread when it overruns its deadline, which is
 // the only way to stop the container library when it spins (issue 7: a one-byte change to a WebM
 // made it loop forever).
+import { hash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inspectVideo } from '../media/video.js';
 import type { VideoInspection } from '../media/video.js';
@@ -12,7 +13,8 @@ import type { VideoInspection } from '../media/video.js';
  */
 export type InspectRequest = { id: number; bytes: Uint8Array } | { id: number; offset: number; length: number };
 
-export type InspectAnswer = { id: number; result: VideoInspection } | { ready: true };
+/** The result, and the upload's SHA-256 (hex) for the pool's `digests`, made here off the event loop. */
+export type InspectAnswer = { id: number; result: VideoInspection; sha256: string } | { ready: true };
 
 /** What the pool gives each worker as it starts. */
 export interface VideoWorkerData {
@@ -55,7 +57,7 @@ async function readWaiting(): Promise<void> {
       reason: 'unreadable',
       detail: `the inspection failed: ${String(error)}`,
     }));
-    parentPort?.postMessage({ id: request.id, result } satisfies InspectAnswer);
+    parentPort?.postMessage({ id: request.id, result, sha256: hash('sha256', bytes, 'hex') } satisfies InspectAnswer);
   }
   reading = false;
 }

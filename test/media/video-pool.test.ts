@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectVideo } from '../../simulator/media/index.js';
 import { createVideoPool, PIPELINE_DEPTH, SLAB_BYTES, type VideoPool } from '../../simulator/workers/video-pool.js';
@@ -108,6 +109,14 @@ describe('the video inspection pool (issue 7, finding 1: a WebM that loops the c
       { ok: true, info: { frameCount: 1 } },
     ]);
     expect(videos.stats()).toMatchObject({ timedOut: 1, workers: 1 });
+  });
+
+  it("leaves each upload's SHA-256 in `digests`, keyed by the buffer it was given, so the server hashes no video again", async () => {
+    const digests = new WeakMap<Uint8Array, string>();
+    const videos = pool({ workers: 2, digests });
+    const uploads = [fixture('video-360p-15fps-5s.mp4'), padded(fixture('video-one-frame.mp4'), SLAB_BYTES + 1), fixture('not-media.txt')];
+    await Promise.all(uploads.map((upload) => videos.inspect(upload)));
+    expect(uploads.map((upload) => digests.get(upload))).toEqual(uploads.map((upload) => createHash('sha256').update(upload).digest('hex')));
   });
 
   it('refuses to start without its compiled worker, naming the command that builds it', () => {

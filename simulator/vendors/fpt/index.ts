@@ -61,15 +61,11 @@ export function createFpt(deps: FptDeps = {}): Vendor<FptSettings> {
 async function handle({ req, scenario, ctx }: VendorCall<FptSettings>, inspect: VideoInspector): Promise<VendorResult> {
   const settings = ctx.settings;
   const upload = parseUpload(req);
+  // The video is read before it is hashed: on a server the inspector hashes it too, off the event loop.
+  const decision = scenario ? undefined : await decide(upload, settings, inspect);
   const facts = await renderFacts(upload, ctx.sha256);
-  let spec: OutcomeSpec;
-  if (scenario) {
-    spec = OUTCOMES[scenario.outcome as FptOutcomeName].spec;
-  } else {
-    const decision = await decide(upload, settings, inspect);
-    spec = decision.spec;
-    facts.smallImage = decision.smallImage;
-  }
+  const spec: OutcomeSpec = decision ? decision.spec : OUTCOMES[scenario!.outcome as FptOutcomeName].spec;
+  if (decision) facts.smallImage = decision.smallImage;
   if ('auth' in spec) return answerAuthFailure(settings, scenario?.set ?? {});
   const body = applyOverrides(renderBody(spec, facts), scenario?.set ?? {});
   return { response: toResponse(body, 200, settings), code: body.code };
