@@ -62,10 +62,10 @@ async function handle({ req, scenario, ctx }: VendorCall<FptSettings>, inspect: 
   const settings = ctx.settings;
   const upload = parseUpload(req);
   // The video is read before it is hashed: on a server the inspector hashes it too, off the event loop.
-  const decision = scenario ? undefined : await decide(upload, settings, inspect);
-  const facts = await renderFacts(upload, ctx.sha256);
-  const spec: OutcomeSpec = decision ? decision.spec : OUTCOMES[scenario!.outcome as FptOutcomeName].spec;
-  if (decision) facts.smallImage = decision.smallImage;
+  const { spec, smallImage }: { spec: OutcomeSpec; smallImage: boolean } = scenario
+    ? { spec: OUTCOMES[scenario.outcome as FptOutcomeName].spec, smallImage: false }
+    : await decide(upload, settings, inspect);
+  const facts = await renderFacts(upload, ctx.sha256, smallImage);
   if ('auth' in spec) return answerAuthFailure(settings, scenario?.set ?? {});
   const body = applyOverrides(renderBody(spec, facts), scenario?.set ?? {});
   return { response: toResponse(body, 200, settings), code: body.code };
@@ -90,7 +90,7 @@ function answerAuthFailure(settings: FptSettings, set: Record<string, unknown>):
 }
 
 /** Scores are drawn from the hash of the bytes, so the same upload always gets the same answer. */
-async function renderFacts(upload: FptUpload, sha256: Sha256): Promise<RenderFacts> {
+async function renderFacts(upload: FptUpload, sha256: Sha256, smallImage: boolean): Promise<RenderFacts> {
   const videoDigest = upload.video ? await sha256(upload.video.bytes) : '0'.repeat(64);
   const cmndDigest = upload.cmnd?.kind === 'file' ? await sha256(upload.cmnd.file.bytes) : '0'.repeat(64);
   return {
@@ -101,6 +101,6 @@ async function renderFacts(upload: FptUpload, sha256: Sha256): Promise<RenderFac
       similarity: (unitFromDigest(videoDigest, 2) + unitFromDigest(cmndDigest, 2)) % 1,
     },
     cmndSent: upload.cmnd !== undefined,
-    smallImage: false,
+    smallImage,
   };
 }
