@@ -1,7 +1,7 @@
 // The worker thread of the video inspection pool (video-pool.ts): inspects the uploads it is sent
-// one at a time, in the order they came, and posts each result back. The pool terminates this thread when it overruns its deadline, which is
-// the only way to stop the container library when it spins (issue 7: a one-byte change to a WebM
-// made it loop forever).
+// one at a time, in the order they came, and posts each result back. The pool terminates this
+// thread when it overruns its deadline, which is the only way to stop the container library when
+// it spins (issue 7: a one-byte change to a WebM made it loop forever).
 import { hash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inspectVideo } from '../media/video.js';
