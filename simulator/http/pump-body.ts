@@ -43,9 +43,3 @@ export function pumpBody(req: IncomingMessage, meter: Meter, onChunk: (chunk: Bu
   req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', onClose);
   return { ended, stop: (reason) => finish({ kind: 'stopped', reason }), done: () => done };
 }
-
-/** The chunks as one buffer: the only copy of a body, and none when it came in one chunk. */
-export function joinChunks(chunks: Buffer[], size: number): Uint8Array {
-  const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-  return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
-}

@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { SimBody } from '../engine/types.js';
 import { createBodyBudget, type BodyBudget, type BodyLease } from './body-budget.js';
-import { joinChunks, pumpBody, type Meter } from './pump-body.js';
+import { collectBytes } from './collect-bytes.js';
+import { pumpBody, type Meter } from './pump-body.js';
 import { MULTIPART_LIMITS, readMultipart } from './read-multipart.js';
 import type { BodyLimits } from './body-limits.js';
 
@@ -60,16 +61,16 @@ async function read(req: IncomingMessage, res: ServerResponse, budget: BodyBudge
   inviteBody(req, res);
 
   if (/^multipart\//i.test(contentType)) {
-    const form = await readMultipart(req, meter, MULTIPART_LIMITS, limits.maxRequestBytes);
+    const form = await readMultipart(req, meter, MULTIPART_LIMITS, limits.maxRequestBytes, declared);
     if (!form.ok) return unreadable(form.reason === 'aborted' ? 'malformed' : form.reason);
     return { kind: 'multipart', fields: form.fields, files: form.files };
   }
-  const chunks: Buffer[] = [];
-  const end = await pumpBody(req, meter, (chunk) => chunks.push(chunk)).ended;
+  const collected = collectBytes(declared);
+  const end = await pumpBody(req, meter, (chunk) => collected.add(chunk)).ended;
   if (end.kind === 'stopped') return unreadable(end.reason);
   if (end.kind === 'aborted') return unreadable('malformed');
   if (received === 0) return { kind: 'empty' };
-  return { kind: 'bytes', bytes: joinChunks(chunks, received), contentType };
+  return { kind: 'bytes', bytes: collected.bytes(), contentType };
 }
 
 /** No Content-Encoding, or only `identity` (RFC 9110 §8.4: the codings applied, in order). */

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import type { SimField, SimFile } from '../engine/types.js';
 import type { MultipartLimits } from './multipart-limits.js';
-import { joinChunks, pumpBody, type BodyStop, type Meter } from './pump-body.js';
+import { collectBytes } from './collect-bytes.js';
+import { pumpBody, type BodyStop, type Meter } from './pump-body.js';
 
 export { MULTIPART_LIMITS, type MultipartLimits } from './multipart-limits.js';
 
@@ -13,7 +14,13 @@ export type MultipartResult = { ok: true; fields: SimField[]; files: SimFile[] }
  * vendors see (`cmnd[x]` is a field named "cmnd[x]", never a nested object, as multer's
  * append-field would build). Every byte goes through `meter` first; any parser error is `malformed`.
  */
-export async function readMultipart(req: IncomingMessage, meter: Meter, limits: MultipartLimits, maxFieldBytes: number): Promise<MultipartResult> {
+export async function readMultipart(
+  req: IncomingMessage,
+  meter: Meter,
+  limits: MultipartLimits,
+  maxFieldBytes: number,
+  declared: number | undefined,
+): Promise<MultipartResult> {
   let parser: busboy.Busboy;
   // busboy reports a limit on reaching it; one more byte makes it "past the limit".
   try {
@@ -53,14 +60,11 @@ export async function readMultipart(req: IncomingMessage, meter: Meter, limits: 
       if (name === undefined) fail('malformed');
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.byteLength;
-    });
+    // The request's declared length bounds each file in it (collect-bytes.ts).
+    const collected = collectBytes(declared);
+    stream.on('data', (chunk: Buffer) => collected.add(chunk));
     stream.on('end', () => {
-      files.push({ field: unescapeName(name), filename: unescapeName(filename), contentType: mimeType, bytes: joinChunks(chunks, size) });
+      files.push({ field: unescapeName(name), filename: unescapeName(filename), contentType: mimeType, bytes: collected.bytes() });
     });
   });
   parser.on('filesLimit', failWith('too-large'));
