@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -8,6 +8,7 @@ import { createEngine, type Engine } from './engine/engine.js';
 import type { AnyVendor } from './engine/vendor.js';
 import type { Scenario } from './scenarios/types.js';
 import { createApp } from './http/app.js';
+import { createExpressServer } from './http/express-server.js';
 import type { Logger } from './observability/logger.js';
 import { createRequestObserver } from './observability/observer.js';
 import { logScenarioReload } from './observability/reloads.js';
@@ -284,7 +285,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const bindHost = config.host ?? '127.0.0.1';
   const pool = createVideoPool({ ...media, digests: uploadDigests });
   const { engine } = simulator;
-  const server = createServer();
+  const { server, serve } = createExpressServer();
   const inFlight = trackInFlight(server);
   // prom-client is loaded by servers only, once listening (observability/deferred-metrics.ts).
   const metrics = deferMetrics({
@@ -296,7 +297,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const observer = createRequestObserver({ logger: options.logger, metrics });
   const logger = options.logger;
   const logError = logger ? (error: unknown) => logger.error({ err: error }, 'transport error') : undefined;
-  server.on('request', createApp(simulator, { ...transport, inFlight, observer, metrics, logError }));
+  serve(createApp(simulator, { ...transport, inFlight, observer, metrics, logError }));
   server.on('clientError', answerClientError);
   continueWhenRead(server);
   await new Promise<void>((resolve, reject) => {
