@@ -442,7 +442,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /** What a scenario's `when` can match: the vendor's facts plus the engine's own. */
   function factsOf(vendor: AnyVendor, req: SimRequest, credential: string | undefined): Record<string, string[]> {
-    return { ...vendor.facts(req), credential: credential === undefined ? [] : [credential], method: [req.method], path: [req.path] };
+    // Copied in a loop rather than spread: a spread of the vendor's object took 4 % of an ADVANCE.AI request.
+    const facts: Record<string, string[]> = {};
+    const own = vendor.facts(req);
+    for (const name in own) facts[name] = own[name]!;
+    facts.credential = credential === undefined ? [] : [credential];
+    facts.method = [req.method];
+    facts.path = [req.path];
+    return facts;
   }
 
   function notFound(req: SimRequest): SimResponse {

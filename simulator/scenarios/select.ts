@@ -53,7 +53,17 @@ function whenScenarios(set: ReadonlyMap<string, Scenario>, vendor: string): read
 }
 
 export function whenMatches(when: Record<string, string[]>, facts: Record<string, string[]>): boolean {
-  return Object.entries(when).every(([name, patterns]) => (facts[name] ?? []).some((value) => patterns.some((pattern) => globMatch(pattern, value))));
+  // Every named fact has a value some pattern matches. Loops, not closures: tried on every request.
+  for (const name in when) {
+    const values = facts[name];
+    if (!values || !values.some((value) => anyMatches(when[name]!, value))) return false;
+  }
+  return true;
+}
+
+function anyMatches(patterns: string[], value: string): boolean {
+  for (const pattern of patterns) if (globMatch(pattern, value)) return true;
+  return false;
 }
 
 const compiled = new Map<string, RegExp>();

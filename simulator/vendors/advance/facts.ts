@@ -10,8 +10,10 @@ export const factNames = ['livenessId', 'signatureId'] as const;
 
 export function facts(req: SimRequest): Record<string, string[]> {
   const params: Record<string, unknown> = req.method === 'GET' ? req.query : (peekJsonObject(req) ?? {});
-  const pick = (name: string) => [stringOf(params[name])].filter((v): v is string => v !== undefined);
-  return Object.fromEntries(factNames.map((name) => [name, pick(name)]));
+  const found: Record<string, string[]> = {};
+  for (const name of factNames) {
+    const value = params[name];
+    found[name] = typeof value === 'string' && value !== '' ? [value] : [];
+  }
+  return found;
 }
-
-const stringOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
