@@ -10,11 +10,12 @@ export interface ExpressServer {
 /**
  * An HTTP server whose requests and responses are Express's from birth. Express gives each request
  * and response its own prototypes as they arrive (`Object.setPrototypeOf(req, app.request)`, and
- * the same for `res`). On Node 20 and 22 that change of shape sent every later property access on
- * them, in Node's HTTP code as in Express's and ours, down V8's slow path: bare Express spent
- * 0.15-0.17 ms of CPU per request on Node 20 against 0.04-0.07 on Node 24 (issue 13). Node builds
- * requests and responses with the constructors a server is given, so here they are built with
- * Express's prototypes to begin with, and Express's own `setPrototypeOf` changes nothing.
+ * the same for `res`). On Node 20 that change of shape sent later property accesses on them, in
+ * Node's HTTP code as in Express's and ours, down V8's slow path: the simulator spent 0.25 ms of
+ * CPU per Verihubs request with it, 0.165 without (issue 13; bare Express is as slow on Node 22,
+ * and three times faster on Node 24, whose V8 does not slow down). Node builds requests and
+ * responses with the constructors a server is given, so here they are built with Express's
+ * prototypes to begin with, and Express's own `setPrototypeOf` changes nothing.
  */
 export function createExpressServer(): ExpressServer {
   // Node's two constructors are plain functions (Node 20 to 24), called here on an object born
