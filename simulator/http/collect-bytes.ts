@@ -1,7 +1,6 @@
 /** A body's bytes, gathered as they arrive: `add` each read, then take `bytes` once at the end. */
 export interface CollectedBytes {
   add(chunk: Buffer): void;
-  readonly size: number;
   /** The whole, as one view: the only copy of the body, and none for a body that came in one read. */
   bytes(): Uint8Array;
 }
@@ -43,9 +42,6 @@ export function collectBytes(capacity: number | undefined): CollectedBytes {
         for (const read of reads) at += read.copy(whole, at);
         reads = [];
       }
-    },
-    get size() {
-      return size;
     },
     bytes() {
       const joined = whole ? whole.subarray(0, size) : reads.length === 1 ? reads[0]! : Buffer.concat(reads, size);
