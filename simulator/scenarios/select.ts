@@ -53,16 +53,13 @@ function whenScenarios(set: ReadonlyMap<string, Scenario>, vendor: string): read
 }
 
 export function whenMatches(when: Record<string, string[]>, facts: Record<string, string[]>): boolean {
-  // Every named fact has a value some pattern matches. Loops, not closures: tried on every request.
-  for (const name in when) {
-    const values = facts[name];
-    if (!values || !values.some((value) => anyMatches(when[name]!, value))) return false;
-  }
+  // Every named fact has a value some pattern matches. Plain loops: tried on every request.
+  for (const name in when) if (!someValueMatches(when[name]!, facts[name] ?? [])) return false;
   return true;
 }
 
-function anyMatches(patterns: string[], value: string): boolean {
-  for (const pattern of patterns) if (globMatch(pattern, value)) return true;
+function someValueMatches(patterns: string[], values: string[]): boolean {
+  for (const value of values) for (const pattern of patterns) if (globMatch(pattern, value)) return true;
   return false;
 }
 
