@@ -29,6 +29,9 @@ export function createExpressServer(): ExpressServer {
   function ExpressResponse(this: ServerResponse, ...args: unknown[]) {
     initResponse.call(this, ...args);
   }
+  // Node's own prototypes until `serve` hands over the app's: a plain Node server meanwhile.
+  ExpressRequest.prototype = IncomingMessage.prototype;
+  ExpressResponse.prototype = ServerResponse.prototype;
   const server = createServer({
     IncomingMessage: ExpressRequest as unknown as typeof IncomingMessage,
     ServerResponse: ExpressResponse as unknown as typeof ServerResponse,
