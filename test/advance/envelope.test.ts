@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDouble, plainNumber, renderEnvelope, serialize } from '../../simulator/vendors/advance/envelope.js';
 
@@ -31,6 +32,16 @@ describe('ADVANCE.AI envelope serializer', () => {
     expect(formatDouble(value)).toBe(score);
     expect(Number(plain)).toBe(value);
     expect(serialize({ data: { livenessScore: value, farImageTime: value } })).toBe(`{"data":{"livenessScore":${score},"farImageTime":${plain}}}`);
+  });
+
+  it('writes any JSON value as JSON that reads back as the same value, members left undefined dropped as JSON.stringify drops them', () => {
+    const member = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('livenessScore', 'data', 'code', 'x'), member), fc.jsonValue({ maxDepth: 4 }), (object, value) => {
+        for (const input of [object, value, [value, object]]) expect(JSON.parse(serialize(input))).toEqual(JSON.parse(JSON.stringify(input)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the attackType rule over scenario overrides: null at 50 or more, 3 under 50 when none is given', () => {
