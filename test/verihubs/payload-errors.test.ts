@@ -27,6 +27,19 @@ describe('malformed requests get the vendor payload errors, never a 500', () => 
     expect(res.text).toBe(exact('INVALID PAYLOAD'));
   });
 
+  it('answers INVALID PAYLOAD for JSON whose bytes are not UTF-8, and then a valid body as usual', async () => {
+    const json = new TextEncoder().encode('{"image":"LIVE_PERSON_A_1"}');
+    const notUtf8 = new Uint8Array([...json.slice(0, -2), 0xff, ...json.slice(-2)]);
+    const headers = { ...AUTH, 'Content-Type': 'application/json' };
+    const bad = await sim.post(notUtf8, { raw: true, headers });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toBe(exact('INVALID PAYLOAD'));
+    // one decoder serves every body: a refusal leaves nothing behind for the next
+    const good = await sim.post(json, { raw: true, headers });
+    expect(good.status).toBe(200);
+    expect(good.json.liveness).toMatchObject({ status: true });
+  });
+
   it('answers INVALID PAYLOAD for a multipart upload (the API takes JSON)', async () => {
     const form = new FormData();
     form.append('image', 'LIVE_PERSON_A_1');

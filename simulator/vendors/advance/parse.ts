@@ -39,6 +39,8 @@ export function peekJsonObject(req: SimRequest): Params | undefined {
 }
 
 type Json = Params | 'blank' | 'invalid';
+/** One decoder for all bodies: decode() keeps no state between calls. */
+const utf8 = new TextDecoder();
 const parsedBodies = new WeakMap<Uint8Array, Json>();
 
 /**
@@ -49,7 +51,7 @@ const parsedBodies = new WeakMap<Uint8Array, Json>();
 function jsonOf(bytes: Uint8Array): Json {
   let json = parsedBodies.get(bytes);
   if (json === undefined) {
-    json = parseJson(new TextDecoder().decode(bytes));
+    json = parseJson(utf8.decode(bytes));
     parsedBodies.set(bytes, json);
   }
   return json;

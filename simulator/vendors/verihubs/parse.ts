@@ -99,13 +99,20 @@ const parsedBodies = new WeakMap<Uint8Array, Record<string, unknown> | null>();
 /** The body as a JSON object, or null. Memoized per buffer: facts() and handle() parse the same body. */
 function jsonObjectOf(body: SimBody): Record<string, unknown> | null {
   if (body.kind !== 'bytes' || !isJsonContentType(body.contentType)) return null;
-  if (!parsedBodies.has(body.bytes)) parsedBodies.set(body.bytes, parseObject(body.bytes));
-  return parsedBodies.get(body.bytes)!;
+  let parsed = parsedBodies.get(body.bytes);
+  if (parsed === undefined) {
+    parsed = parseObject(body.bytes);
+    parsedBodies.set(body.bytes, parsed);
+  }
+  return parsed;
 }
+
+/** Bytes that are not UTF-8 are not JSON. One decoder for all bodies: decode() keeps no state between calls. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function parseObject(bytes: Uint8Array): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const value: unknown = JSON.parse(strictUtf8.decode(bytes));
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -114,6 +121,7 @@ function parseObject(bytes: Uint8Array): Record<string, unknown> | null {
 
 /** The API takes JSON: no Content-Type is tolerated, any other type than JSON is not. */
 function isJsonContentType(contentType: string): boolean {
+  if (contentType === 'application/json') return true; // what nearly every client sends
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   return type === '' || type === 'application/json' || /^application\/[a-z0-9.-]+\+json$/.test(type);
 }
