@@ -323,5 +323,8 @@ if [ "$exit_code" != 0 ]; then
   podman logs "$sim" >&2 || true
   die "after SIGTERM the container exited $exit_code, not 0"
 fi
-podman logs "$sim" 2>&1 | grep -q 'SIGTERM' || die "no shutdown line in the container's log after SIGTERM"
+# Into a file first: under pipefail, `podman logs | grep -q` fails whenever grep leaves before the
+# last line is written (SIGPIPE), and the shutdown line is not the last.
+podman logs "$sim" >"$work/stopped.log" 2>&1 || true
+grep -q 'SIGTERM' "$work/stopped.log" || die "no shutdown line in the container's log after SIGTERM: $(tail -5 "$work/stopped.log")"
 phase "runs as uid 1000; SIGTERM: exit 0 in $((SECONDS - stop_started)) s"
