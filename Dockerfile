@@ -31,9 +31,9 @@ FROM node:24-bookworm-slim
 LABEL org.opencontainers.image.title="liveness-sim" \
   org.opencontainers.image.description="A faithful local simulator of the FPT.AI, Verihubs and ADVANCE.AI face-liveness APIs" \
   org.opencontainers.image.licenses="MIT"
-# NODE_OPTIONS: npm start's node flags. Node 24 sizes its young generation from the heap limit
-# (two 32 MB halves on a host with no memory limit: ~100 MB more RSS under load); 16 MB is Node 20's
-# and 22's own. `-e NODE_OPTIONS=...` replaces it (README "Memory").
+# Node 24 sizes its young generation from the heap limit: two 32 MB halves on a host with no memory
+# limit, ~100 MB more RSS under load. 16 MB is Node 20's and 22's own size. `-e NODE_OPTIONS=...`
+# replaces it (README "Memory").
 ENV NODE_ENV=production \
   NODE_OPTIONS=--max-semi-space-size=16 \
   HOST=0.0.0.0 \

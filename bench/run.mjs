@@ -23,7 +23,7 @@ import { runFuzz } from './lib/fuzz.mjs';
 import { machine, parseDuration } from './lib/machine.mjs';
 import { evaluate, renderMarkdown, renderText } from './lib/report.mjs';
 import { advanceRequest, fptRequest, largeFptRequest, paddedVideo, probe, verihubsRequest } from './lib/requests.mjs';
-import { freePort, NODE_FLAGS, serverScript, SIM_CLI, spawnServer, usageBetween } from './lib/spawn-server.mjs';
+import { freePort, serverScript, SIM_CLI, spawnServer, usageBetween } from './lib/spawn-server.mjs';
 import { median, round } from './lib/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +59,6 @@ const options = {
   sustainedSeconds: quick ? 5 : 20,
   soakMs: args.soak === undefined ? (quick ? 10_000 : 300_000) : parseDuration(args.soak),
   uploads: { count: 20, bytes: 10_000_000 },
-  nodeFlags: NODE_FLAGS,
 };
 if (options.soakMs === undefined) usage(`--soak=${args.soak}: a duration such as 5m, 30s or 0`);
 

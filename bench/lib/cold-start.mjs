@@ -2,7 +2,7 @@
 // time until the first request is answered 200. Every wait here is bounded.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { NODE_FLAGS, SIM_CLI } from './spawn-server.mjs';
+import { SIM_CLI } from './spawn-server.mjs';
 
 const BANNER = /listening on (http:\/\/[^\s,]+)/;
 const TIMEOUT_MS = 15_000;
@@ -10,7 +10,7 @@ const TIMEOUT_MS = 15_000;
 /** One start; resolves { bannerMs, firstAnswerMs } or rejects after TIMEOUT_MS. */
 export async function coldStartOnce(request) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, SIM_CLI, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SIM_CLI, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -134,7 +134,7 @@ function header(r) {
   return [
     `liveness-sim bench, ${r.date} (UTC); commit ${m.commit ?? '?'}; node ${m.node} on ${m.platform}, ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB`,
     `load average at start ${m.loadAvg.join(' ')}, at end ${m.loadAvgAtEnd?.join(' ')}${busy ? ' (the machine was busy: numbers are pessimistic)' : ''}`,
-    `autocannon, ${r.options.connections} connections, ${r.options.rounds} round(s) of ${r.options.seconds} s per server after ${r.options.warmupSeconds} s warm-up; every server a forked child with the same flags, \`npm start\`'s (${(r.options.nodeFlags ?? []).join(' ') || 'none'})`,
+    `autocannon, ${r.options.connections} connections, ${r.options.rounds} round(s) of ${r.options.seconds} s per server after ${r.options.warmupSeconds} s warm-up; every server a forked child with the same flags`,
   ];
 }
 

@@ -4,7 +4,6 @@
 // `listening on http://...` line; what the server writes afterwards (its logs) is read and
 // discarded, counted in bytes, as a log collector would.
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -40,7 +39,7 @@ async function accepting(port, deadline) {
  */
 export async function spawnServer({ name, script, args = [], execArgv = [], env, port }) {
   const child = fork(script, args, {
-    execArgv: [...NODE_FLAGS, '--expose-gc', '--import', HOOK, ...execArgv],
+    execArgv: ['--expose-gc', '--import', HOOK, ...execArgv],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...process.env, ...env },
   });
@@ -123,16 +122,6 @@ export async function spawnServer({ name, script, args = [], execArgv = [], env,
 }
 
 export const SIM_CLI = fileURLToPath(new URL('../../dist/simulator/cli/main.js', import.meta.url));
-
-/**
- * Node's own flags in `npm start` (package.json), the command the README gives: the simulator is
- * measured as users start it, and every server of the bench gets the same flags.
- */
-export const NODE_FLAGS = (() => {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
-  const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(words.indexOf('node') + 1, words.indexOf('dist/simulator/cli/main.js')).filter((w) => w.startsWith('--'));
-})();
 export const serverScript = (name) => fileURLToPath(new URL(`../servers/${name}.mjs`, import.meta.url));
 
 /** CPU ms and event-loop utilization between two stats() answers. */
