@@ -33,7 +33,7 @@ LABEL org.opencontainers.image.title="liveness-sim" \
   org.opencontainers.image.licenses="MIT"
 # Node 24 sizes its young generation from the heap limit: two 32 MB halves on a host with no memory
 # limit, ~100 MB more RSS under load. 16 MB is Node 20's and 22's own size. `-e NODE_OPTIONS=...`
-# replaces it (README "Memory").
+# replaces it (README "Memory"). `serve` keeps it from the video workers (simulator/node/worker-heap.ts).
 ENV NODE_ENV=production \
   NODE_OPTIONS=--max-semi-space-size=16 \
   HOST=0.0.0.0 \

@@ -8,6 +8,7 @@ import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
 import { didYouMean } from '../scenarios/suggest.js';
 import { VERSION } from '../version.js';
 import { setHeapGrowth } from '../node/heap-growth.js';
+import { keepWorkerHeapLimits } from '../node/worker-heap.js';
 import { LOG_FORMATS, LOG_LEVELS } from '../observability/log-options.js';
 import type { CheckReport } from './contracts-check.js';
 // The other commands' own modules (contracts and pact checks, the scenario file validator, the
@@ -268,6 +269,7 @@ async function printConfig(): Promise<void> {
 async function serve(): Promise<void> {
   noArguments();
   const options = common();
+  keepWorkerHeapLimits();
   // pino (and pino-pretty on a terminal) are loaded by serve only.
   const { createLogger } = await import('../observability/logger.js');
   // The log settings come through the layers like any other (file < environment < flags); a bad
