@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { namesFlag } from './node-flags.js';
 
 /**
  * V8's heap growing factor for `serve`, when the `heapGrowingPercent` setting names one (README
@@ -27,7 +28,7 @@ export function setHeapGrowth(percent: number | undefined): void {
   if (percent !== undefined && !choseHeapGrowth(process.execArgv)) setFlagsFromString(`${FLAG}=${percent}`);
 }
 
-/** Whether Node's own flags name it; V8 takes `_` for `-` in names. */
+/** Whether Node's own flags name it. */
 export function choseHeapGrowth(execArgv: readonly string[]): boolean {
-  return execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(FLAG));
+  return namesFlag(execArgv, FLAG);
 }

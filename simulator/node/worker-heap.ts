@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { namesFlag } from './node-flags.js';
 
 /**
  * Keeps each video worker's own heap caps (workers/video-pool.ts) when Node was started with a
@@ -20,8 +21,7 @@ export function keepWorkerHeapLimits(execArgv: readonly string[] = process.execA
   for (const flag of heapSizeFlagsNamed([...execArgv, ...(nodeOptions ?? '').split(/\s+/)])) setFlagsFromString(`${flag}=0`);
 }
 
-/** The heap-size flags among Node's arguments; V8 takes `_` for `-` in names. */
+/** The heap-size flags among Node's arguments. */
 export function heapSizeFlagsNamed(args: readonly string[]): string[] {
-  const named = args.map((arg) => arg.replaceAll('_', '-'));
-  return HEAP_SIZE_FLAGS.filter((flag) => named.some((arg) => arg === flag || arg.startsWith(`${flag}=`)));
+  return HEAP_SIZE_FLAGS.filter((flag) => namesFlag(args, flag));
 }
