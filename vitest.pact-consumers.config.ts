@@ -14,6 +14,12 @@ export default defineConfig({
     reporters: reporters('pact-consumers'),
     fileParallelism: false,
     testTimeout: 30_000,
+    // Pact JS 16.3-16.5's mock server (pact-ffi before 0.5.6) can record a request after it has
+    // answered it: on a busy machine executeTest then reads "expected but not received" for a
+    // request the client got its answer to (pact-foundation/pact-core-mock-server#13; about one
+    // run in 30 on Node 22 here, and a failed CI). The fix needs Pact JS 17, which needs Node 22,
+    // and this project still tests on Node 20. A real mismatch fails every try.
+    retry: 2,
     env: { PACT_DO_NOT_TRACK: 'true' },
   },
 });
